@@ -1,0 +1,51 @@
+# Fastswitch: top-level build, run, test and benchmark.
+#
+#   make run     build everything, boot QEMU, show Fastswitch at work
+#   make check   build everything and run the test suite
+#   make bench   build everything and run the benchmarks
+#
+# Kbuild in this directory builds the module against the patched kernel
+# (make -C $(KDIR) M=$(CURDIR)); this Makefile drives the whole flow.
+# Caches (kernel tree and objects, ccache, packages) live in
+# $(FSW_CACHE), default ~/.cache/fastswitch; outputs in out/.
+
+SHELL := /bin/bash
+TOP := $(CURDIR)
+OUT := $(TOP)/out
+CROSS := arm-linux-gnueabihf-
+KDIR = $(shell cat $(OUT)/kdir 2>/dev/null)
+
+.PHONY: all deps kernel module initramfs run check check-host check-qemu bench clean
+
+all: initramfs
+
+deps:
+	@$(TOP)/host/deps.sh
+
+kernel: deps
+	@$(TOP)/host/build-kernel.sh
+
+module: kernel
+	@echo "==> module: make -C $(KDIR) M=$(TOP)"
+	@$(MAKE) -s -C $(KDIR) ARCH=arm CROSS_COMPILE=$(CROSS) \
+		CC="ccache $(CROSS)gcc" M=$(TOP) modules
+
+initramfs: module
+	@$(TOP)/host/build-initramfs.sh
+
+run: all
+	@$(TOP)/host/run-demo.sh
+
+check: all
+	@$(TOP)/tests/run
+
+check-host:
+	@$(TOP)/tests/run --host-only
+
+bench: all
+	@$(TOP)/bench/run
+
+clean:
+	@if [ -n "$(KDIR)" ] && [ -d "$(KDIR)" ]; then \
+		$(MAKE) -s -C $(KDIR) ARCH=arm CROSS_COMPILE=$(CROSS) M=$(TOP) clean; fi
+	rm -rf $(OUT)

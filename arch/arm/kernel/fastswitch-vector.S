@@ -1,0 +1,234 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Fastswitch resume vector.
+ *
+ * Entered through cpu_reset() with the MMU and caches off, IRQs and FIQs
+ * masked, on the last CPU left (the boot CPU), at the point where a platform
+ * would have gone to sleep and later jumped to the resume routine. It does
+ * what the platform's wake-up would, for the instance chosen to resume:
+ *
+ *  1. check this instance's page and the target's page (magic, version,
+ *     register count, resume entry, checksum); on any error, write the
+ *     reason into fastswitch_vector_args and resume this instance;
+ *  2. save this instance's mandatory resume registers into its page;
+ *  3. sleep: wait the configured delay, then poll for the wake-up event;
+ *  4. load the target's mandatory resume registers from its page;
+ *  5. invalidate the I-cache and branch predictor, jump to the target's
+ *     physical resume entry (its cpu_resume).
+ *
+ * Everything is PC-relative or read from the pages: this code runs at its
+ * physical address. Register use in the main body: r4 = own page,
+ * r5 = target page, r10/r11 = counter at entry, r12 = vector arguments.
+ * The helpers clobber r0-r3, r6 and r7 only.
+ */
+#include <linux/linkage.h>
+#include <asm/assembler.h>
+#include <asm/fastswitch.h>
+
+	.arm
+	.text
+	.align	5
+
+ENTRY(fastswitch_vector)
+	adr_l	r12, fastswitch_vector_args
+	mrrc	p15, 1, r10, r11, c14		@ CNTVCT at entry
+	ldr	r4, [r12, #FSW_ARG_SELF_PAGE]
+	ldr	r5, [r12, #FSW_ARG_TARGET_PAGE]
+
+	mov	r0, r4
+	bl	fsw_vec_check
+	cmp	r0, #FSW_VEC_OK
+	orrne	r0, r0, #FSW_VEC_SELF
+	bne	.Lrefuse
+	mov	r0, r5
+	bl	fsw_vec_check
+	cmp	r0, #FSW_VEC_OK
+	bne	.Lrefuse
+
+	mov	r0, r4				@ save own registers
+	bl	fsw_vec_save
+	str	r10, [r4, #FSW_PG_SUSPEND_CNT]
+	str	r11, [r4, #FSW_PG_SUSPEND_CNT + 4]
+	ldr	r0, [r4, #FSW_PG_VECTOR_COUNT]
+	add	r0, r0, #1
+	str	r0, [r4, #FSW_PG_VECTOR_COUNT]
+	mov	r0, #FSW_STATE_SLEEPING
+	str	r0, [r4, #FSW_PG_STATE]
+	mov	r0, r4
+	bl	fsw_vec_seal
+
+	bl	fsw_vec_sleep
+
+	mov	r0, r5				@ load the target's registers
+	bl	fsw_vec_load
+	mrrc	p15, 1, r0, r1, c14
+	str	r0, [r5, #FSW_PG_RESUME_CNT]
+	str	r1, [r5, #FSW_PG_RESUME_CNT + 4]
+	ldr	r0, [r5, #FSW_PG_RESUME_COUNT]
+	add	r0, r0, #1
+	str	r0, [r5, #FSW_PG_RESUME_COUNT]
+	mov	r0, #FSW_STATE_RESUMING
+	str	r0, [r5, #FSW_PG_STATE]
+	mov	r0, r5
+	bl	fsw_vec_seal
+	ldr	r6, [r5, #FSW_PG_RESUME_ENTRY]
+	b	.Ljump
+
+.Lrefuse:
+	str	r0, [r12, #FSW_ARG_STATUS]
+	str	r1, [r12, #FSW_ARG_DETAIL]
+	str	r2, [r12, #FSW_ARG_EXPECTED]
+	ldr	r6, [r12, #FSW_ARG_SELF_ENTRY]
+.Ljump:
+	dsb
+	mov	r0, #0
+	mcr	p15, 0, r0, c7, c5, 0		@ ICIALLU
+	mcr	p15, 0, r0, c7, c5, 6		@ BPIALL
+	dsb
+	isb
+	ret	r6
+ENDPROC(fastswitch_vector)
+
+/*
+ * r0 = block, r1 = number of words (> 1): r0 = checksum of all words but
+ * the last. Same as fsw_csum() in asm/fastswitch.h.
+ */
+fsw_vec_csum:
+	ldr	r2, =FSW_CSUM_SEED
+	sub	r1, r1, #1
+1:	ldr	r3, [r0], #4
+	add	r2, r3, r2, ror #31		@ sum = rotl(sum, 1) + word
+	subs	r1, r1, #1
+	bne	1b
+	mov	r0, r2
+	ret	lr
+ENDPROC(fsw_vec_csum)
+
+/* r0 = page: r0 = FSW_VEC_*, r1 = value found, r2 = value expected */
+fsw_vec_check:
+	mov	r7, lr
+	mov	r6, r0
+	ldr	r1, [r6, #FSW_PG_MAGIC]
+	ldr	r2, =FSW_PAGE_MAGIC
+	cmp	r1, r2
+	movne	r0, #FSW_VEC_BAD_MAGIC
+	bne	9f
+	ldr	r1, [r6, #FSW_PG_VERSION]
+	mov	r2, #FSW_LAYOUT_VERSION
+	cmp	r1, r2
+	movne	r0, #FSW_VEC_BAD_VERSION
+	bne	9f
+	ldr	r1, [r6, #FSW_PG_NR_REGS]
+	ldr	r2, =FSW_MAX_REGS
+	cmp	r1, r2
+	movhi	r0, #FSW_VEC_BAD_NR_REGS
+	bhi	9f
+	ldr	r1, [r6, #FSW_PG_RESUME_ENTRY]
+	mov	r2, #0
+	cmp	r1, #0
+	moveq	r0, #FSW_VEC_NO_ENTRY
+	beq	9f
+	mov	r0, r6
+	mov	r1, #(FSW_PAGE_SIZE / 4)
+	bl	fsw_vec_csum
+	mov	r2, r0
+	ldr	r3, =FSW_PG_CSUM
+	ldr	r1, [r6, r3]
+	cmp	r1, r2
+	movne	r0, #FSW_VEC_BAD_CSUM
+	moveq	r0, #FSW_VEC_OK
+9:	ret	r7
+ENDPROC(fsw_vec_check)
+
+/* r0 = page: store its checksum */
+fsw_vec_seal:
+	mov	r7, lr
+	mov	r6, r0
+	mov	r1, #(FSW_PAGE_SIZE / 4)
+	bl	fsw_vec_csum
+	ldr	r3, =FSW_PG_CSUM
+	str	r0, [r6, r3]
+	ret	r7
+ENDPROC(fsw_vec_seal)
+
+/* r0 = page: read every register of its list into the list */
+fsw_vec_save:
+	ldr	r1, [r0, #FSW_PG_NR_REGS]
+	add	r0, r0, #FSW_PG_REGS
+1:	subs	r1, r1, #1
+	bmi	9f
+	ldr	r2, [r0, #FSW_REG_ADDR]
+	ldrh	r3, [r0, #FSW_REG_WIDTH]
+	mov	r6, #0
+	cmp	r3, #4
+	ldreq	r6, [r2]
+	cmp	r3, #2
+	ldrheq	r6, [r2]
+	cmp	r3, #1
+	ldrbeq	r6, [r2]
+	str	r6, [r0, #FSW_REG_VALUE]
+	add	r0, r0, #FSW_REG_SIZE
+	b	1b
+9:	ret	lr
+ENDPROC(fsw_vec_save)
+
+/* r0 = page: write back every register flagged FSW_REGF_RESTORE */
+fsw_vec_load:
+	ldr	r1, [r0, #FSW_PG_NR_REGS]
+	add	r0, r0, #FSW_PG_REGS
+1:	subs	r1, r1, #1
+	bmi	9f
+	ldrh	r3, [r0, #FSW_REG_FLAGS]
+	tst	r3, #FSW_REGF_RESTORE
+	beq	2f
+	tst	r3, #FSW_REGF_CLEAR_FIRST
+	ldrne	r2, [r0, #FSW_REG_CLEAR]
+	mvnne	r6, #0
+	strne	r6, [r2]			@ clear registers are 32-bit
+	ldr	r2, [r0, #FSW_REG_ADDR]
+	ldr	r6, [r0, #FSW_REG_VALUE]
+	ldrh	r3, [r0, #FSW_REG_WIDTH]
+	cmp	r3, #4
+	streq	r6, [r2]
+	cmp	r3, #2
+	strheq	r6, [r2]
+	cmp	r3, #1
+	strbeq	r6, [r2]
+2:	add	r0, r0, #FSW_REG_SIZE
+	b	1b
+9:	dsb
+	ret	lr
+ENDPROC(fsw_vec_load)
+
+/*
+ * The platform's sleep: wait delay_ticks, then, if poll_addr is set, until
+ * (*poll_addr & poll_mask) or poll_ticks have passed. Writes how it woke
+ * into FSW_ARG_WAKE. Uses r12 = vector arguments.
+ */
+fsw_vec_sleep:
+	mrrc	p15, 1, r6, r3, c14
+	ldr	r1, [r12, #FSW_ARG_DELAY_TICKS]
+1:	mrrc	p15, 1, r2, r3, c14
+	sub	r2, r2, r6
+	cmp	r2, r1
+	blo	1b
+	mov	r2, #FSW_WAKE_DELAY
+	ldr	r0, [r12, #FSW_ARG_POLL_ADDR]
+	cmp	r0, #0
+	beq	9f
+	ldr	r1, [r12, #FSW_ARG_POLL_MASK]
+	ldr	r7, [r12, #FSW_ARG_POLL_TICKS]
+	mrrc	p15, 1, r6, r3, c14
+2:	ldr	r2, [r0]
+	tst	r2, r1
+	movne	r2, #FSW_WAKE_EVENT
+	bne	9f
+	mrrc	p15, 1, r2, r3, c14
+	sub	r2, r2, r6
+	cmp	r2, r7
+	blo	2b
+	mov	r2, #FSW_WAKE_TIMEOUT
+9:	str	r2, [r12, #FSW_ARG_WAKE]
+	ret	lr
+ENDPROC(fsw_vec_sleep)
+	.ltorg

@@ -1,0 +1,171 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Fastswitch arch hooks: the shared region and the resume-vector hand-off.
+ *
+ * "fastswitch_mem=<size>@<base>" names the region shared by all instances
+ * (instance pages, and later the section ownership table). It is removed
+ * from memblock before the kernel maps its memory, so no kernel ever maps
+ * it as ordinary RAM and it can be mapped non-cacheable by the policy
+ * module, coherent with the MMU-off resume vector.
+ *
+ * fastswitch_enter() is the platform's sleep: it saves the CPU context with
+ * cpu_suspend() and, with the MMU and caches off, enters the resume vector
+ * (fastswitch-vector.S), which resumes this or another instance through its
+ * physical cpu_resume. Policy (which instance, the page contents) belongs to
+ * the fastswitch module.
+ */
+#define pr_fmt(fmt) "fastswitch: " fmt
+
+#include <linux/cpu_pm.h>
+#include <linux/export.h>
+#include <linux/init.h>
+#include <linux/initrd.h>
+#include <linux/kernel.h>
+#include <linux/memblock.h>
+#include <linux/printk.h>
+
+#include <asm/fastswitch.h>
+#include <asm/memory.h>
+#include <asm/sections.h>
+#include <asm/suspend.h>
+
+#include "reboot.h"
+
+extern void fastswitch_vector(void);
+
+/* Read and written by fastswitch_vector with the MMU off. */
+struct fsw_vector_args fastswitch_vector_args __aligned(64);
+
+static phys_addr_t fsw_region_base;
+static phys_addr_t fsw_region_size;
+
+/*
+ * Parsed by setup_arch() once the DT memory and initrd are known and before
+ * arm_memblock_init(): the region leaves memblock, as "mem=" does, before
+ * anything is allocated from it or mapped.
+ */
+static int __init early_fastswitch_mem(char *p)
+{
+	phys_addr_t size, base, end;
+	char *q;
+
+	size = memparse(p, &q);
+	if (q == p || *q != '@') {
+		pr_err("fastswitch_mem=%s: expected <size>@<base>; no region\n", p);
+		return -EINVAL;
+	}
+	p = q + 1;
+	base = memparse(p, &q);
+	if (q == p || *q) {
+		pr_err("fastswitch_mem=: bad base '%s'; no region\n", p);
+		return -EINVAL;
+	}
+	end = base + size;
+	if (!PAGE_ALIGNED(base) || !PAGE_ALIGNED(size) || end <= base) {
+		pr_err("fastswitch_mem=%pa@%pa: not page aligned or wraps; no region\n",
+		       &size, &base);
+		return -EINVAL;
+	}
+	if (size < FSW_REGION_MIN_SIZE) {
+		pr_err("fastswitch_mem=%pa@%pa: smaller than %#x; no region\n",
+		       &size, &base, FSW_REGION_MIN_SIZE);
+		return -EINVAL;
+	}
+	if (base < __pa_symbol(_end) && end > __pa_symbol(_text)) {
+		pr_err("fastswitch_mem=%pa@%pa: overlaps the kernel image; no region\n",
+		       &size, &base);
+		return -EINVAL;
+	}
+	if (phys_initrd_size && base < phys_initrd_start + phys_initrd_size &&
+	    end > phys_initrd_start) {
+		pr_err("fastswitch_mem=%pa@%pa: overlaps the initrd; no region\n",
+		       &size, &base);
+		return -EINVAL;
+	}
+	memblock_remove(base, size);
+	fsw_region_base = base;
+	fsw_region_size = size;
+	pr_info("shared region %pa+%pa, removed from the linear map\n",
+		&fsw_region_base, &fsw_region_size);
+	return 0;
+}
+early_param("fastswitch_mem", early_fastswitch_mem);
+
+/**
+ * fastswitch_region - the shared region given by fastswitch_mem=
+ * @base: its physical base
+ * @size: its size in bytes
+ *
+ * Return: 0, or -ENODEV if the kernel was booted without a valid region.
+ */
+int fastswitch_region(phys_addr_t *base, phys_addr_t *size)
+{
+	if (!fsw_region_size)
+		return -ENODEV;
+	*base = fsw_region_base;
+	*size = fsw_region_size;
+	return 0;
+}
+EXPORT_SYMBOL_GPL(fastswitch_region);
+
+/**
+ * fastswitch_resume_entry - physical address where this kernel resumes
+ */
+phys_addr_t fastswitch_resume_entry(void)
+{
+	return __pa_symbol(cpu_resume);
+}
+EXPORT_SYMBOL_GPL(fastswitch_resume_entry);
+
+static int fastswitch_finisher(unsigned long arg)
+{
+	/* Caches cleaned and off, MMU off: never returns. */
+	_soft_restart(__pa_symbol(fastswitch_vector), false);
+	return -EIO;
+}
+
+/**
+ * fastswitch_enter - sleep through the Fastswitch resume vector
+ * @args: what the vector does; status, detail, expected and wake are
+ *        written back with what it did
+ *
+ * Must be called from a platform_suspend_ops->enter hook: interrupts off,
+ * the boot CPU alone. The instance pages @args names must be sealed.
+ *
+ * Return: 0 after this instance was resumed, or a negative errno if the
+ * CPU could not be suspended. A refusal by the vector is reported in
+ * @args->status with a return of 0: the instance was resumed.
+ */
+int fastswitch_enter(struct fsw_vector_args *args)
+{
+	int ret;
+
+	BUILD_BUG_ON(sizeof(*args) != FSW_ARG_SIZE);
+	BUILD_BUG_ON(offsetof(struct fsw_vector_args, wake) != FSW_ARG_WAKE);
+	BUILD_BUG_ON(offsetof(struct fsw_vector_args, status) != FSW_ARG_STATUS);
+
+	fastswitch_vector_args = *args;
+	fastswitch_vector_args.status = FSW_VEC_OK;
+	fastswitch_vector_args.wake = 0;
+
+	ret = cpu_pm_enter();
+	if (ret)
+		return ret;
+	ret = cpu_cluster_pm_enter();
+	if (ret)
+		goto out_cpu;
+
+	ret = cpu_suspend(0, fastswitch_finisher);
+
+	cpu_cluster_pm_exit();
+out_cpu:
+	cpu_pm_exit();
+	if (!ret) {
+		args->status = fastswitch_vector_args.status;
+		args->detail = fastswitch_vector_args.detail;
+		args->expected = fastswitch_vector_args.expected;
+		args->wake = fastswitch_vector_args.wake;
+	}
+	return ret;
+}
+EXPORT_SYMBOL_GPL(fastswitch_enter);

@@ -1,0 +1,174 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Fastswitch control command parser. Pure logic: also built on the host by
+ * tests/host for unit tests. The grammar and the errno of every refusal are
+ * documented in docs/debugfs.md.
+ */
+#include "cmd.h"
+
+static const char * const inject_names[] = {
+	[FSW_INJECT_NONE] = "none",
+	[FSW_INJECT_MAGIC] = "magic",
+	[FSW_INJECT_VERSION] = "version",
+	[FSW_INJECT_CHECKSUM] = "checksum",
+	[FSW_INJECT_NR_REGS] = "nr-regs",
+};
+
+const char *fsw_inject_name(u32 what)
+{
+	if (what >= sizeof(inject_names) / sizeof(inject_names[0]))
+		return "?";
+	return inject_names[what];
+}
+
+static bool is_blank(char c)
+{
+	return c == ' ' || c == '\t';
+}
+
+/* Decimal, no sign, @min..@max */
+static int parse_uint(const char *s, u32 min, u32 max, u32 *out,
+		      const char **why)
+{
+	u64 v = 0;
+
+	if (!*s || *s < '0' || *s > '9') {
+		*why = "not a decimal number";
+		return -EINVAL;
+	}
+	for (; *s; s++) {
+		if (*s < '0' || *s > '9') {
+			*why = "not a decimal number";
+			return -EINVAL;
+		}
+		v = v * 10 + (u64)(*s - '0');
+		if (v > max) {
+			*why = "number out of range";
+			return -ERANGE;
+		}
+	}
+	if (v < min) {
+		*why = "number out of range";
+		return -ERANGE;
+	}
+	*out = (u32)v;
+	return 0;
+}
+
+static int want_args(int argc, int n, const char **why)
+{
+	if (argc < n) {
+		*why = "missing argument";
+		return -EINVAL;
+	}
+	if (argc > n) {
+		*why = "unexpected argument";
+		return -EINVAL;
+	}
+	return 0;
+}
+
+int fsw_cmd_parse(const char *buf, size_t len, struct fsw_cmd *cmd,
+		  const char **why)
+{
+	char line[FSW_CMD_MAX_LEN + 1];
+	char *argv[FSW_CMD_MAX_ARGS];
+	struct fsw_cmd c;
+	int argc = 0;
+	size_t i;
+	char *p;
+	int ret;
+
+	if (len && buf[len - 1] == '\n')
+		len--;
+	if (len > FSW_CMD_MAX_LEN) {
+		*why = "command too long";
+		return -E2BIG;
+	}
+	for (i = 0; i < len; i++) {
+		if ((buf[i] < 0x20 && buf[i] != '\t') || buf[i] == 0x7f) {
+			*why = "control character in command";
+			return -EILSEQ;
+		}
+	}
+	memcpy(line, buf, len);
+	line[len] = '\0';
+
+	for (p = line; *p;) {
+		while (is_blank(*p))
+			*p++ = '\0';
+		if (!*p)
+			break;
+		if (argc == FSW_CMD_MAX_ARGS) {
+			*why = "too many arguments";
+			return -E2BIG;
+		}
+		argv[argc++] = p;
+		while (*p && !is_blank(*p))
+			p++;
+	}
+	if (!argc) {
+		*why = "empty command";
+		return -EINVAL;
+	}
+
+	if (!strcmp(argv[0], "wake")) {
+		if (argc < 2) {
+			*why = "missing argument";
+			return -EINVAL;
+		}
+		if (!strcmp(argv[1], "immediate")) {
+			ret = want_args(argc, 2, why);
+			c.op = FSW_CMD_WAKE_IMMEDIATE;
+			c.arg = 0;
+		} else if (!strcmp(argv[1], "delay")) {
+			ret = want_args(argc, 3, why);
+			c.op = FSW_CMD_WAKE_DELAY;
+			if (!ret)
+				ret = parse_uint(argv[2], 1, FSW_DELAY_MAX_MS,
+						 &c.arg, why);
+		} else if (!strcmp(argv[1], "rtc")) {
+			ret = want_args(argc, 3, why);
+			c.op = FSW_CMD_WAKE_RTC;
+			if (!ret)
+				ret = parse_uint(argv[2], 1, FSW_RTC_MAX_MS,
+						 &c.arg, why);
+		} else {
+			*why = "unknown wake mode (immediate, delay, rtc)";
+			ret = -EINVAL;
+		}
+	} else if (!strcmp(argv[0], "survey")) {
+		ret = want_args(argc, 2, why);
+		c.op = FSW_CMD_SURVEY;
+		if (!ret) {
+			if (!strcmp(argv[1], "on")) {
+				c.arg = 1;
+			} else if (!strcmp(argv[1], "off")) {
+				c.arg = 0;
+			} else {
+				*why = "survey takes on or off";
+				ret = -EINVAL;
+			}
+		}
+	} else if (!strcmp(argv[0], "inject")) {
+		ret = want_args(argc, 2, why);
+		c.op = FSW_CMD_INJECT;
+		if (!ret) {
+			for (c.arg = FSW_INJECT_MAGIC;
+			     c.arg <= FSW_INJECT_NR_REGS; c.arg++)
+				if (!strcmp(argv[1], inject_names[c.arg]))
+					break;
+			if (c.arg > FSW_INJECT_NR_REGS) {
+				*why = "unknown fault (magic, version, checksum, nr-regs)";
+				ret = -EINVAL;
+			}
+		}
+	} else {
+		*why = "unknown command";
+		ret = -EINVAL;
+	}
+
+	if (!ret)
+		*cmd = c;
+	return ret;
+}

@@ -1,0 +1,214 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * /sys/kernel/debug/fastswitch/: status, page and control.
+ * The formats and errors are documented in docs/debugfs.md.
+ */
+#define pr_fmt(fmt) "fastswitch: " fmt
+
+#include <linux/debugfs.h>
+#include <linux/fs.h>
+#include <linux/seq_file.h>
+#include <linux/suspend.h>
+#include <linux/uaccess.h>
+#include <linux/utsname.h>
+#include "fastswitch.h"
+
+static struct dentry *fsw_dir;
+
+static u64 ticks_to_us(u64 ticks)
+{
+	return div_u64(ticks * 1000, fsw.cnt_freq / 1000);
+}
+
+static void show_wake(struct seq_file *m)
+{
+	switch (fsw.wake_mode) {
+	case FSW_WAKE_MODE_IMMEDIATE:
+		seq_puts(m, "wake: immediate\n");
+		break;
+	case FSW_WAKE_MODE_DELAY:
+		seq_printf(m, "wake: delay %u ms\n", fsw.wake_ms);
+		break;
+	case FSW_WAKE_MODE_RTC:
+		seq_printf(m, "wake: rtc, timeout %u ms\n", fsw.wake_ms);
+		break;
+	}
+}
+
+static const char *wake_name(u32 wake)
+{
+	switch (wake) {
+	case FSW_WAKE_DELAY:
+		return "delay";
+	case FSW_WAKE_EVENT:
+		return "event";
+	case FSW_WAKE_TIMEOUT:
+		return "timeout";
+	}
+	return "none";
+}
+
+static void show_instances(struct seq_file *m)
+{
+	unsigned int i;
+
+	seq_puts(m, "instances:\n");
+	for (i = 0; i < FSW_MAX_INSTANCES; i++) {
+		const u32 *pg = fsw.region + FSW_PAGE_OFFSET(i) / 4;
+		u32 found, expected, st;
+		char rel[FSW_PG_RELEASE_LEN];
+
+		st = fsw_page_check(pg, &found, &expected);
+		if (st == FSW_VEC_BAD_MAGIC && !found)
+			continue;
+		if (st != FSW_VEC_OK) {
+			seq_printf(m, "  %u invalid (%s) page %pa\n", i,
+				   fsw_vec_status_name(st), &fsw.region_base);
+			continue;
+		}
+		if (fsw_get(pg, FSW_PG_STATE) == FSW_STATE_FREE)
+			continue;
+		memcpy(rel, (const char *)pg + FSW_PG_RELEASE, sizeof(rel));
+		rel[sizeof(rel) - 1] = '\0';
+		seq_printf(m, "  %u %s page %#llx entry %#x release %s%s\n", i,
+			   fsw_state_name(fsw_get(pg, FSW_PG_STATE)),
+			   (u64)fsw.region_base + FSW_PAGE_OFFSET(i),
+			   fsw_get(pg, FSW_PG_RESUME_ENTRY), rel,
+			   i == fsw.id ? " (this)" : "");
+	}
+}
+
+static int status_show(struct seq_file *m, void *v)
+{
+	const u32 *pg = fsw.page;
+	u64 s = fsw_get64(pg, FSW_PG_SUSPEND_CNT);
+	u64 r = fsw_get64(pg, FSW_PG_RESUME_CNT);
+	unsigned int flags = lock_system_sleep();
+
+	seq_printf(m, "instance: %u\n", fsw.id);
+	seq_printf(m, "release: %s\n", init_utsname()->release);
+	seq_printf(m, "platform: %s\n", fsw.plat.plat->name);
+	seq_printf(m, "region: %pa size %pa\n", &fsw.region_base,
+		   &fsw.region_size);
+	seq_printf(m, "region_header: %s\n",
+		   fsw_hdr_check(fsw.hdr, fsw.region_size) ? "invalid" : "ok");
+	seq_printf(m, "page: %pa\n", &fsw.page_phys);
+	seq_printf(m, "state: %s\n", fsw_state_name(fsw_get(pg, FSW_PG_STATE)));
+	seq_printf(m, "resume_entry: %#x\n", fsw.resume_entry);
+	seq_printf(m, "mandatory_regs: %u\n", fsw.nr_regs);
+	seq_printf(m, "survey: %s\n", fsw.survey ? "on" : "off");
+	seq_printf(m, "testing: %s\n", fsw.testing ? "yes" : "no");
+	show_wake(m);
+	seq_printf(m, "cycles: %llu\n", fsw.cycles);
+	seq_printf(m, "vector_enters: %llu\n", fsw.enters);
+	seq_printf(m, "vector_resumes: %llu\n", fsw.resumes);
+	seq_printf(m, "refusals: %llu\n", fsw.refusals);
+	seq_printf(m, "errors: %llu\n", fsw.errors);
+	seq_printf(m, "last_refusal: %s\n", fsw.refusals ?
+		   fsw_vec_status_name(fsw.last_refusal) : "none");
+	seq_printf(m, "last_wake: %s\n", wake_name(fsw.last_wake));
+	seq_printf(m, "last_cycle_ns: %llu\n", fsw.last_cycle_ns);
+	seq_printf(m, "last_cycle_entered: %s\n",
+		   fsw.last_entered ? "yes" : "no");
+	seq_printf(m, "last_sleep_us: %llu\n", r > s ? ticks_to_us(r - s) : 0);
+	show_instances(m);
+	unlock_system_sleep(flags);
+	return 0;
+}
+DEFINE_SHOW_ATTRIBUTE(status);
+
+static int page_show(struct seq_file *m, void *v)
+{
+	const u32 *pg = fsw.page;
+	unsigned int flags = lock_system_sleep();
+	u32 found, expected, st, n, i;
+	char rel[FSW_PG_RELEASE_LEN];
+
+	st = fsw_page_check(pg, &found, &expected);
+	memcpy(rel, (const char *)pg + FSW_PG_RELEASE, sizeof(rel));
+	rel[sizeof(rel) - 1] = '\0';
+	seq_printf(m, "address: %pa\n", &fsw.page_phys);
+	seq_printf(m, "check: %s\n", fsw_vec_status_name(st));
+	seq_printf(m, "magic: %#010x\n", fsw_get(pg, FSW_PG_MAGIC));
+	seq_printf(m, "version: %u\n", fsw_get(pg, FSW_PG_VERSION));
+	seq_printf(m, "id: %u\n", fsw_get(pg, FSW_PG_ID));
+	seq_printf(m, "state: %s\n", fsw_state_name(fsw_get(pg, FSW_PG_STATE)));
+	seq_printf(m, "resume_entry: %#010x\n", fsw_get(pg, FSW_PG_RESUME_ENTRY));
+	seq_printf(m, "release: %s\n", rel);
+	seq_printf(m, "vector_count: %u\n", fsw_get(pg, FSW_PG_VECTOR_COUNT));
+	seq_printf(m, "resume_count: %u\n", fsw_get(pg, FSW_PG_RESUME_COUNT));
+	seq_printf(m, "cnt_freq: %u\n", fsw_get(pg, FSW_PG_CNT_FREQ));
+	seq_printf(m, "last_suspend_cnt: %llu\n", fsw_get64(pg, FSW_PG_SUSPEND_CNT));
+	seq_printf(m, "last_resume_cnt: %llu\n", fsw_get64(pg, FSW_PG_RESUME_CNT));
+	seq_printf(m, "checksum: %#010x\n", fsw_get(pg, FSW_PG_CSUM));
+	n = fsw_get(pg, FSW_PG_NR_REGS);
+	seq_printf(m, "nr_regs: %u\n", n);
+	seq_puts(m, "regs: address width flags value name\n");
+	for (i = 0; i < n && i < FSW_MAX_REGS; i++) {
+		unsigned int off = FSW_PG_REGS + i * FSW_REG_SIZE;
+		u32 ctl = fsw_get(pg, off + FSW_REG_WIDTH);
+		const struct fsw_reg_name *nm = i < fsw.nr_regs ? &fsw.names[i] : NULL;
+
+		seq_printf(m, "  %#010x %u %s %#010x", fsw_get(pg, off + FSW_REG_ADDR),
+			   ctl & 0xffff,
+			   ctl >> 16 & FSW_REGF_CLEAR_FIRST ? "RC" :
+			   ctl >> 16 & FSW_REGF_RESTORE ? "R " : "S ",
+			   fsw_get(pg, off + FSW_REG_VALUE));
+		if (nm && nm->desc)
+			seq_printf(m, " %s[%u]", nm->desc->name, nm->index);
+		seq_putc(m, '\n');
+	}
+	unlock_system_sleep(flags);
+	return 0;
+}
+DEFINE_SHOW_ATTRIBUTE(page);
+
+static ssize_t control_write(struct file *file, const char __user *ubuf,
+			     size_t count, loff_t *ppos)
+{
+	char buf[FSW_CMD_MAX_LEN + 2];
+	struct fsw_cmd cmd;
+	const char *why;
+	unsigned int flags;
+	int ret;
+
+	if (count >= sizeof(buf)) {
+		pr_warn("control: command too long (%zu bytes)\n", count);
+		return -E2BIG;
+	}
+	if (copy_from_user(buf, ubuf, count))
+		return -EFAULT;
+
+	ret = fsw_cmd_parse(buf, count, &cmd, &why);
+	if (ret) {
+		pr_warn("control: %s: \"%*pE\"\n", why,
+			(int)(count && buf[count - 1] == '\n' ? count - 1 : count),
+			buf);
+		return ret;
+	}
+
+	flags = lock_system_sleep();
+	ret = fsw_apply(&cmd);
+	unlock_system_sleep(flags);
+	return ret ? ret : count;
+}
+
+static const struct file_operations control_fops = {
+	.owner = THIS_MODULE,
+	.open = simple_open,
+	.write = control_write,
+};
+
+int fsw_debugfs_init(void)
+{
+	fsw_dir = debugfs_create_dir("fastswitch", NULL);
+	debugfs_create_file("status", 0444, fsw_dir, NULL, &status_fops);
+	debugfs_create_file("page", 0444, fsw_dir, NULL, &page_fops);
+	debugfs_create_file("control", 0200, fsw_dir, NULL, &control_fops);
+	return 0;
+}
+
+void fsw_debugfs_exit(void)
+{
+	debugfs_remove_recursive(fsw_dir);
+}

@@ -1,0 +1,154 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Instance pages and the region header: see asm/fastswitch.h for the layout
+ * and docs/instance-page.md for its description.
+ */
+#include "page.h"
+
+#define HDR_WORDS	(FSW_HDR_SIZE / 4)
+#define PAGE_WORDS	(FSW_PAGE_SIZE / 4)
+
+void fsw_hdr_seal(u32 *hdr)
+{
+	fsw_put(hdr, FSW_HDR_CSUM, fsw_csum(hdr, HDR_WORDS));
+}
+
+void fsw_hdr_init(u32 *hdr, u32 region_size, u32 running)
+{
+	memset(hdr, 0, FSW_HDR_SIZE);
+	fsw_put(hdr, FSW_HDR_MAGIC, FSW_REGION_MAGIC);
+	fsw_put(hdr, FSW_HDR_VERSION, FSW_LAYOUT_VERSION);
+	fsw_put(hdr, FSW_HDR_REGION_SIZE, region_size);
+	fsw_put(hdr, FSW_HDR_PAGE_SIZE, FSW_PAGE_SIZE);
+	fsw_put(hdr, FSW_HDR_MAX_INSTANCES, FSW_MAX_INSTANCES);
+	fsw_put(hdr, FSW_HDR_RUNNING, running);
+	fsw_hdr_seal(hdr);
+}
+
+/* Return: 0 if the header is valid for a region of @region_size bytes */
+int fsw_hdr_check(const u32 *hdr, u32 region_size)
+{
+	if (fsw_get(hdr, FSW_HDR_MAGIC) != FSW_REGION_MAGIC ||
+	    fsw_get(hdr, FSW_HDR_VERSION) != FSW_LAYOUT_VERSION ||
+	    fsw_get(hdr, FSW_HDR_REGION_SIZE) != region_size ||
+	    fsw_get(hdr, FSW_HDR_PAGE_SIZE) != FSW_PAGE_SIZE ||
+	    fsw_get(hdr, FSW_HDR_MAX_INSTANCES) != FSW_MAX_INSTANCES ||
+	    fsw_get(hdr, FSW_HDR_CSUM) != fsw_csum(hdr, HDR_WORDS))
+		return -EINVAL;
+	return 0;
+}
+
+void fsw_page_seal(u32 *pg)
+{
+	fsw_put(pg, FSW_PG_CSUM, fsw_csum(pg, PAGE_WORDS));
+}
+
+void fsw_page_init(u32 *pg, u32 id, u32 entry, u32 cnt_freq,
+		   const char *release)
+{
+	size_t n = strlen(release);
+
+	memset(pg, 0, FSW_PAGE_SIZE);
+	fsw_put(pg, FSW_PG_MAGIC, FSW_PAGE_MAGIC);
+	fsw_put(pg, FSW_PG_VERSION, FSW_LAYOUT_VERSION);
+	fsw_put(pg, FSW_PG_ID, id);
+	fsw_put(pg, FSW_PG_STATE, FSW_STATE_RUNNING);
+	fsw_put(pg, FSW_PG_RESUME_ENTRY, entry);
+	fsw_put(pg, FSW_PG_CNT_FREQ, cnt_freq);
+	if (n >= FSW_PG_RELEASE_LEN)
+		n = FSW_PG_RELEASE_LEN - 1;
+	memcpy((char *)pg + FSW_PG_RELEASE, release, n);
+	fsw_page_seal(pg);
+}
+
+/* Replace the register list; values start at zero. Does not seal. */
+int fsw_page_set_regs(u32 *pg, const struct fsw_reg_init *regs,
+		      unsigned int n)
+{
+	unsigned int i;
+
+	if (n > FSW_MAX_REGS)
+		return -E2BIG;
+	for (i = 0; i < n; i++) {
+		if (regs[i].width != 1 && regs[i].width != 2 &&
+		    regs[i].width != 4)
+			return -EINVAL;
+		if (regs[i].addr % regs[i].width)
+			return -EINVAL;
+	}
+	memset((char *)pg + FSW_PG_REGS, 0, FSW_PG_CSUM - FSW_PG_REGS);
+	for (i = 0; i < n; i++) {
+		unsigned int off = FSW_PG_REGS + i * FSW_REG_SIZE;
+
+		fsw_put(pg, off + FSW_REG_ADDR, regs[i].addr);
+		fsw_put(pg, off + FSW_REG_WIDTH,
+			regs[i].width | (u32)regs[i].flags << 16);
+		fsw_put(pg, off + FSW_REG_CLEAR, regs[i].clear);
+	}
+	fsw_put(pg, FSW_PG_NR_REGS, n);
+	return 0;
+}
+
+/*
+ * The checks of the resume vector, in the same order (fsw_vec_check in
+ * fastswitch-vector.S). Return: FSW_VEC_*, with what was found and what
+ * was expected.
+ */
+u32 fsw_page_check(const u32 *pg, u32 *found, u32 *expected)
+{
+	*found = fsw_get(pg, FSW_PG_MAGIC);
+	*expected = FSW_PAGE_MAGIC;
+	if (*found != *expected)
+		return FSW_VEC_BAD_MAGIC;
+	*found = fsw_get(pg, FSW_PG_VERSION);
+	*expected = FSW_LAYOUT_VERSION;
+	if (*found != *expected)
+		return FSW_VEC_BAD_VERSION;
+	*found = fsw_get(pg, FSW_PG_NR_REGS);
+	*expected = FSW_MAX_REGS;
+	if (*found > *expected)
+		return FSW_VEC_BAD_NR_REGS;
+	*found = fsw_get(pg, FSW_PG_RESUME_ENTRY);
+	*expected = 0;
+	if (!*found)
+		return FSW_VEC_NO_ENTRY;
+	*found = fsw_get(pg, FSW_PG_CSUM);
+	*expected = fsw_csum(pg, PAGE_WORDS);
+	if (*found != *expected)
+		return FSW_VEC_BAD_CSUM;
+	return FSW_VEC_OK;
+}
+
+const char *fsw_state_name(u32 state)
+{
+	switch (state) {
+	case FSW_STATE_FREE:
+		return "free";
+	case FSW_STATE_RUNNING:
+		return "running";
+	case FSW_STATE_SLEEPING:
+		return "sleeping";
+	case FSW_STATE_RESUMING:
+		return "resuming";
+	}
+	return "invalid";
+}
+
+const char *fsw_vec_status_name(u32 status)
+{
+	switch (status & ~FSW_VEC_SELF) {
+	case FSW_VEC_OK:
+		return "ok";
+	case FSW_VEC_BAD_MAGIC:
+		return "bad magic";
+	case FSW_VEC_BAD_VERSION:
+		return "bad version";
+	case FSW_VEC_BAD_CSUM:
+		return "bad checksum";
+	case FSW_VEC_BAD_NR_REGS:
+		return "bad register count";
+	case FSW_VEC_NO_ENTRY:
+		return "no resume entry";
+	}
+	return "unknown fault";
+}

@@ -1,0 +1,45 @@
+#!/bin/sh
+# Assemble the guest's initramfs: BusyBox and mksh (Debian armhf), the
+# fastswitch module, the shell tools of scripts/, the guest tests and their
+# helper programs (tests/guest/*.c, built static for armhf).
+set -eu
+FSW_TOP=$(cd "$(dirname "$0")/.." && pwd)
+. "$FSW_TOP/host/env.sh"
+
+debs=$FSW_CACHE/debs
+ko=$FSW_TOP/fastswitch/fastswitch.ko
+[ -f "$ko" ] || fsw_die "$ko is missing (make module)"
+
+ext=$FSW_CACHE/armhf
+if [ ! -x "$ext/bin/busybox" ] || [ ! -x "$ext/usr/lib/arm-linux-musleabihf/bin/mksh" ]; then
+	rm -rf "$ext"
+	mkdir -p "$ext"
+	for d in "$debs"/busybox-static_*_armhf.deb "$debs"/mksh_*_armhf.deb; do
+		[ -f "$d" ] || fsw_die "missing $d (host/deps.sh downloads it)"
+		dpkg-deb -x "$d" "$ext"
+	done
+fi
+
+st=$FSW_OUT/initramfs
+rm -rf "$st"
+mkdir -p "$st"/bin "$st"/sbin "$st"/usr/bin "$st"/usr/sbin "$st"/dev "$st"/proc \
+	"$st"/sys "$st"/tmp "$st"/etc "$st"/root "$st"/lib/modules "$st"/tests "$st"/bench
+cp "$ext/bin/busybox" "$st/bin/busybox"
+cp "$ext/usr/lib/arm-linux-musleabihf/bin/mksh" "$st/bin/mksh"
+cp "$ko" "$st/lib/modules/"
+cp "$FSW_TOP/tests/guest/init" "$st/init"
+for f in "$FSW_TOP"/scripts/*; do
+	cp "$f" "$st/usr/bin/"
+done
+cp "$FSW_TOP"/tests/guest/*.sh "$st/tests/"
+cp "$FSW_TOP"/bench/guest-*.sh "$st/bench/"
+for c in "$FSW_TOP"/tests/guest/*.c; do
+	n=$(basename "$c" .c)
+	"${FSW_CROSS}gcc" -static -O2 -Wall -Wextra -Werror -o "$st/usr/bin/$n" "$c"
+done
+chmod 755 "$st/init" "$st"/usr/bin/* "$st"/tests/*.sh "$st"/bench/*.sh
+echo "fastswitch" >"$st/etc/hostname"
+echo "root:x:0:0:root:/root:/bin/sh" >"$st/etc/passwd"
+
+(cd "$st" && find . | LC_ALL=C sort | cpio -o -H newc -R 0:0 --quiet) | gzip -9n >"$FSW_OUT/initramfs.cpio.gz"
+fsw_log "initramfs -> $FSW_OUT/initramfs.cpio.gz ($(du -k "$FSW_OUT/initramfs.cpio.gz" | cut -f1) KiB)"

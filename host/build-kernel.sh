@@ -1,0 +1,92 @@
+#!/bin/sh
+# Build the patched kernel: Debian's linux-source-6.12, patches/series applied
+# with git am, the new files of arch/arm/ and memhotplug/ copied in, the
+# fastswitch_virt config fragment merged onto allnoconfig.
+#
+# The source tree and the objects live in $FSW_CACHE/linux-<version>/, keyed
+# by the Debian version, so that a rebuild only recompiles what changed.
+set -eu
+FSW_TOP=$(cd "$(dirname "$0")/.." && pwd)
+. "$FSW_TOP/host/env.sh"
+
+debver=$(fsw_kernel_debver)
+[ -n "$debver" ] || fsw_die "linux-source-6.12 is not installed (run host/deps.sh)"
+[ -f "$FSW_KSRC_TAR" ] || fsw_die "$FSW_KSRC_TAR is missing"
+kroot=$FSW_CACHE/linux-$debver
+src=$kroot/src
+obj=$kroot/obj
+fsw_log "kernel: Debian linux-source-6.12 $debver"
+
+git_k() {
+	git -C "$src" -c user.name=fastswitch -c user.email=fastswitch@localhost \
+		-c advice.detachedHead=false "$@"
+}
+
+if ! git_k rev-parse -q --verify refs/tags/debian-base >/dev/null 2>&1; then
+	fsw_log "extracting $FSW_KSRC_TAR (first build for $debver)"
+	rm -rf "$kroot"
+	mkdir -p "$kroot"
+	tar -C "$kroot" -xf "$FSW_KSRC_TAR"
+	mv "$kroot/linux-source-6.12" "$src"
+	git_k init -q
+	git_k add -A -f
+	git_k commit -q -m "Debian linux-source-6.12 $debver"
+	git_k tag debian-base
+fi
+
+# Apply the series only when it changed since the last build: resetting
+# rewrites the patched files and costs their recompilation.
+stamp=$(cat "$FSW_TOP/patches/series" $(sed -e 's/#.*//' -e '/^[[:space:]]*$/d' \
+	-e "s|^|$FSW_TOP/patches/|" "$FSW_TOP/patches/series") | sha256sum | cut -d' ' -f1)
+if [ "$(cat "$kroot/series.stamp" 2>/dev/null)" != "$stamp" ]; then
+	fsw_log "applying patches/series"
+	rm -f "$kroot/series.stamp"
+	git_k am --abort >/dev/null 2>&1 || true
+	git_k checkout -q -f debian-base
+	git_k clean -q -fd
+	for p in $(sed -e 's/#.*//' -e '/^[[:space:]]*$/d' "$FSW_TOP/patches/series"); do
+		if ! git_k am -q --keep-cr "$FSW_TOP/patches/$p" >"$kroot/am.log" 2>&1; then
+			cat "$kroot/am.log" >&2
+			git_k am --abort >/dev/null 2>&1 || true
+			fsw_die "patch does not apply: patches/$p"
+		fi
+		echo "    applied $p"
+	done
+	echo "$stamp" >"$kroot/series.stamp"
+fi
+
+# New kernel files are kept as plain files; copy those that changed.
+(cd "$FSW_TOP" && find arch memhotplug -type f 2>/dev/null) | while read -r f; do
+	if ! cmp -s "$FSW_TOP/$f" "$src/$f"; then
+		mkdir -p "$(dirname "$src/$f")"
+		cp "$FSW_TOP/$f" "$src/$f"
+	fi
+done
+
+frag=$src/arch/arm/configs/fastswitch_virt.config
+kmake() {
+	make -s -C "$src" O="$obj" ARCH=arm CROSS_COMPILE="$FSW_CROSS" \
+		CC="ccache ${FSW_CROSS}gcc" KBUILD_BUILD_TIMESTAMP="Thu Jan  1 00:00:00 UTC 2026" \
+		KBUILD_BUILD_USER=fastswitch KBUILD_BUILD_HOST=qemu LOCALVERSION= "$@"
+}
+mkdir -p "$obj"
+kmake allnoconfig KCONFIG_ALLCONFIG="$frag" >/dev/null
+# Every line of the fragment must have survived Kconfig.
+bad=$(sed -n -e 's/^\(CONFIG_[A-Za-z0-9_]*=.*\)$/\1/p' -e 's/^# \(CONFIG_[A-Za-z0-9_]*\) is not set$/\1=n/p' "$frag" |
+	while IFS= read -r l; do
+		sym=${l%%=*}
+		want=${l#*=}
+		have=$(sed -n "s/^$sym=//p" "$obj/.config")
+		[ -n "$have" ] || have=n
+		[ "$have" = "$want" ] || echo "$sym: wanted $want, got $have"
+	done)
+[ -z "$bad" ] || fsw_die "config fragment not honoured:
+$bad"
+
+fsw_log "make zImage modules (-j$FSW_JOBS, ccache in $CCACHE_DIR)"
+kmake -j"$FSW_JOBS" zImage modules
+mkdir -p "$FSW_OUT"
+cp "$obj/arch/arm/boot/zImage" "$FSW_OUT/zImage"
+echo "$obj" >"$FSW_OUT/kdir"
+echo "$debver" >"$FSW_OUT/kernel-debver"
+fsw_log "kernel $(cat "$obj/include/config/kernel.release") -> $FSW_OUT/zImage"

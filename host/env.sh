@@ -1,0 +1,30 @@
+# shellcheck shell=sh
+# Common settings for the host-side build, run and test scripts.
+# Sourced; FSW_TOP must be set by the caller (the repository root).
+
+: "${FSW_CACHE:=${XDG_CACHE_HOME:-$HOME/.cache}/fastswitch}"
+: "${FSW_OUT:=$FSW_TOP/out}"
+: "${FSW_JOBS:=$(($(nproc 2>/dev/null || echo 2) + 1))}"
+FSW_CROSS=arm-linux-gnueabihf-
+FSW_UBOOT=/usr/lib/u-boot/qemu_arm/u-boot.bin
+FSW_KSRC_TAR=/usr/src/linux-source-6.12.tar.xz
+CCACHE_DIR=${CCACHE_DIR:-$FSW_CACHE/ccache}
+export FSW_CACHE FSW_OUT CCACHE_DIR
+
+fsw_die() {
+	echo "fastswitch: error: $*" >&2
+	exit 1
+}
+
+fsw_log() {
+	echo "==> $*"
+}
+
+# The Debian version of the kernel source package, e.g. 6.12.117-1~deb12u1.
+fsw_kernel_debver() {
+	dpkg-query -W -f '${Version}' linux-source-6.12 2>/dev/null
+}
+
+# Memory map on QEMU virt (-m 1G: RAM 0x40000000-0x7fffffff). See
+# docs/memory-map.md. The shared region is one whole 16 MiB block.
+: "${FSW_SHARED:=16M@0x47000000}"
