@@ -4,16 +4,19 @@
 # qemu-append: fsw.testing=1
 . /tests/lib.sh
 
-ktap_plan 21
+ktap_plan 22
 
 hex() { printf '0x%08x' "$1"; }
 
-# The physical cpu_resume: the kernel code resource is __pa(_text)
+# The physical cpu_resume, found independently of the module: the "Kernel
+# code" resource starts at __pa(_text) = PHYS_OFFSET + 0x8000, and _stext
+# lies just above _text = PAGE_OFFSET + 0x8000; both offsets are 16 MiB
+# aligned (PHYS_OFFSET to 128 MiB, PAGE_OFFSET by VMSPLIT).
 code=$(sed -n 's/^ *\([0-9a-f]*\)-[0-9a-f]* : Kernel code$/\1/p' /proc/iomem)
-text=$(sed -n 's/^\([0-9a-f]*\) T _text$/\1/p' /proc/kallsyms)
+stext=$(sed -n 's/^\([0-9a-f]*\) T _stext$/\1/p' /proc/kallsyms)
 resume=$(sed -n 's/^\([0-9a-f]*\) T cpu_resume$/\1/p' /proc/kallsyms)
-entry=$(hex $((0x$code + 0x$resume - 0x$text)))
-ktap_diag "Kernel code at 0x$code, _text 0x$text, cpu_resume 0x$resume: physical $entry"
+entry=$(hex $((0x$resume - (0x$stext & ~0xffffff) + (0x$code & ~0xffffff))))
+ktap_diag "Kernel code at 0x$code, _stext 0x$stext, cpu_resume 0x$resume: physical $entry"
 
 check "page valid after boot (magic, version, checksum)" [ "$(page_field check)" = ok ]
 check "magic FSWI, version 1, id 0" \
