@@ -4,7 +4,7 @@
 # qemu-append: fsw.testing=1
 . /tests/lib.sh
 
-ktap_plan 22
+ktap_plan 23
 
 hex() { printf '0x%08x' "$1"; }
 
@@ -118,6 +118,13 @@ ktap_diag "survey: $n0 -> $n1 registers, UART_IBRD $ibrd"
 check "survey on saves more registers, UART divisor non-zero" eval '[ "$n1" -gt "$n0" ] && [ $((ibrd)) -ne 0 ]'
 fsw-write "$FSW/control" "survey off" >/dev/null
 check "survey off restores the mandatory list" [ "$(page_field nr_regs)" = "$n0" ]
+fastswitch regs >/tmp/snap1
+suspend_mem
+fastswitch regs >/tmp/snap2
+diffs=$(fastswitch-regdiff /tmp/snap1 /tmp/snap2)
+ktap_diag "regdiff across two suspends: $(echo "$diffs" | tail -n 1)"
+check "no mandatory register changes across suspends of the same boot" \
+	eval 'echo "$diffs" | grep -q "^0 of $(page_field nr_regs) registers differ$"'
 check "status lists instance 0 as running (this)" grep -q '^  0 running .*(this)$' "$FSW/status"
 check "dmesg has no WARN, BUG or Oops" dmesg_clean
 kill "$COUNTER_PID"

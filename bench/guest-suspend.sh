@@ -1,0 +1,59 @@
+#!/bin/sh
+# Benchmark (guest side): the suspend/resume cycle through the Fastswitch
+# resume vector against the same kernel's pm_test=core cycle (everything
+# but the platform sleep and the vector), N cycles each, same boot.
+FSW=/sys/kernel/debug/fastswitch
+N=50
+for arg in $(cat /proc/cmdline); do
+	case $arg in fsw.bench_cycles=*) N=${arg#fsw.bench_cycles=} ;; esac
+done
+
+status_field() {
+	sed -n "s/^$1: //p" "$FSW/status"
+}
+
+# stats NAME UNIT SCALE < values: min/median/max lines
+stats() {
+	sort -n | awk -v name="$1" -v unit="$2" -v scale="$3" '
+		{ v[NR] = $1 / scale }
+		END {
+			if (NR == 0) { print "bench: " name "_missing 1 count"; exit }
+			med = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
+			printf "bench: %s_min %.3f %s\n", name, v[1], unit
+			printf "bench: %s_median %.3f %s\n", name, med, unit
+			printf "bench: %s_max %.3f %s\n", name, v[NR], unit
+			printf "bench: %s_samples %d count\n", name, NR
+		}'
+}
+
+# run MODE: N cycles; kernel-side (.begin..end) and user-side times
+run() {
+	: >/tmp/k.$1
+	: >/tmp/u.$1
+	i=0
+	while [ "$i" -lt "$N" ]; do
+		u=$(fsw-suspend mem) || { echo "bench: $1 cycle $i failed: $u"; return 1; }
+		echo "$u" >>/tmp/u.$1
+		status_field last_cycle_ns >>/tmp/k.$1
+		[ "$(status_field last_cycle_entered)" = "$2" ] ||
+			echo "bench: warning: $1 cycle $i: platform entered = $(status_field last_cycle_entered)"
+		[ "$1" = vector ] && status_field last_sleep_us >>/tmp/v.$1
+		i=$((i + 1))
+	done
+}
+
+echo 0 >/sys/module/suspend/parameters/pm_test_delay
+echo core >/sys/power/pm_test
+run core no
+echo none >/sys/power/pm_test
+: >/tmp/v.vector
+run vector yes
+
+stats pmtest_core_cycle ms 1000000 </tmp/k.core
+stats vector_cycle ms 1000000 </tmp/k.vector
+stats pmtest_core_write ms 1000000 </tmp/u.core
+stats vector_write ms 1000000 </tmp/u.vector
+stats vector_handoff us 1 </tmp/v.vector
+a=$(sort -n /tmp/k.vector | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }')
+b=$(sort -n /tmp/k.core | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }')
+awk -v a="$a" -v b="$b" 'BEGIN { printf "bench: vector_vs_pmtest_core_ratio %.3f ratio\n", a / b }'

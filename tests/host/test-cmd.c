@@ -1,0 +1,106 @@
+// SPDX-License-Identifier: GPL-2.0
+/* Host unit tests of the control command parser (fastswitch/cmd.c) */
+#include <string.h>
+#include "cmd.h"
+#include "ktap.h"
+
+struct good {
+	const char *in;
+	enum fsw_cmd_op op;
+	u32 arg;
+};
+
+struct bad {
+	const char *in;
+	size_t len;	/* 0: strlen */
+	int err;
+};
+
+static const struct good goods[] = {
+	{ "wake immediate", FSW_CMD_WAKE_IMMEDIATE, 0 },
+	{ "wake immediate\n", FSW_CMD_WAKE_IMMEDIATE, 0 },
+	{ "  wake\timmediate  \n", FSW_CMD_WAKE_IMMEDIATE, 0 },
+	{ "wake delay 1", FSW_CMD_WAKE_DELAY, 1 },
+	{ "wake delay 60000", FSW_CMD_WAKE_DELAY, 60000 },
+	{ "wake delay 007", FSW_CMD_WAKE_DELAY, 7 },
+	{ "wake rtc 600000", FSW_CMD_WAKE_RTC, 600000 },
+	{ "survey on", FSW_CMD_SURVEY, 1 },
+	{ "survey off", FSW_CMD_SURVEY, 0 },
+	{ "inject magic", FSW_CMD_INJECT, FSW_INJECT_MAGIC },
+	{ "inject version", FSW_CMD_INJECT, FSW_INJECT_VERSION },
+	{ "inject checksum", FSW_CMD_INJECT, FSW_INJECT_CHECKSUM },
+	{ "inject nr-regs", FSW_CMD_INJECT, FSW_INJECT_NR_REGS },
+};
+
+static const struct bad bads[] = {
+	{ "", 0, -EINVAL },
+	{ "\n", 0, -EINVAL },
+	{ " \t ", 0, -EINVAL },
+	{ "wake", 0, -EINVAL },
+	{ "wake later", 0, -EINVAL },
+	{ "wake immediate 1", 0, -EINVAL },
+	{ "wake delay", 0, -EINVAL },
+	{ "wake delay x", 0, -EINVAL },
+	{ "wake delay 5x", 0, -EINVAL },
+	{ "wake delay -1", 0, -EINVAL },
+	{ "wake delay +1", 0, -EINVAL },
+	{ "wake delay 0", 0, -ERANGE },
+	{ "wake delay 60001", 0, -ERANGE },
+	{ "wake delay 4294967296", 0, -ERANGE },
+	{ "wake delay 184467440737095516160", 0, -ERANGE },
+	{ "wake rtc 0", 0, -ERANGE },
+	{ "wake delay 1 2", 0, -EINVAL },
+	{ "survey", 0, -EINVAL },
+	{ "survey yes", 0, -EINVAL },
+	{ "inject", 0, -EINVAL },
+	{ "inject all", 0, -EINVAL },
+	{ "inject none", 0, -EINVAL },
+	{ "frob", 0, -EINVAL },
+	{ "a b c d e", 0, -E2BIG },
+	{ "wake\x01", 0, -EILSEQ },
+	{ "wake\x7f", 0, -EILSEQ },
+	{ "wake delay 5\0", 13, -EILSEQ },
+	{ "wake\n delay 5", 0, -EILSEQ },
+	{ "wake immediate\n\n", 0, -EILSEQ },
+};
+
+int main(void)
+{
+	char longcmd[FSW_CMD_MAX_LEN + 2];
+	struct fsw_cmd cmd;
+	const char *why;
+	size_t i;
+	int ret;
+
+	KTAP_PLAN((int)(sizeof(goods) / sizeof(goods[0]) +
+			sizeof(bads) / sizeof(bads[0]) + 3));
+
+	for (i = 0; i < sizeof(goods) / sizeof(goods[0]); i++) {
+		why = NULL;
+		ret = fsw_cmd_parse(goods[i].in, strlen(goods[i].in), &cmd, &why);
+		KTAP_CHECK(ret == 0 && cmd.op == goods[i].op && cmd.arg == goods[i].arg,
+			   "accepts \"%.*s\"", (int)strcspn(goods[i].in, "\n"), goods[i].in);
+	}
+	for (i = 0; i < sizeof(bads) / sizeof(bads[0]); i++) {
+		size_t len = bads[i].len ? bads[i].len : strlen(bads[i].in);
+
+		memset(&cmd, 0x5a, sizeof(cmd));
+		why = NULL;
+		ret = fsw_cmd_parse(bads[i].in, len, &cmd, &why);
+		KTAP_CHECK(ret == bads[i].err && why && *why &&
+			   ((unsigned char *)&cmd)[0] == 0x5a,
+			   "refuses case %zu with errno %d (%s), cmd untouched",
+			   i, -bads[i].err, why ? why : "no reason");
+	}
+
+	memset(longcmd, 'a', sizeof(longcmd));
+	ret = fsw_cmd_parse(longcmd, FSW_CMD_MAX_LEN + 1, &cmd, &why);
+	KTAP_CHECK(ret == -E2BIG, "refuses %d bytes with E2BIG", FSW_CMD_MAX_LEN + 1);
+	memcpy(longcmd, "wake delay 5", 12);
+	memset(longcmd + 12, ' ', FSW_CMD_MAX_LEN - 12);
+	ret = fsw_cmd_parse(longcmd, FSW_CMD_MAX_LEN, &cmd, &why);
+	KTAP_CHECK(ret == 0 && cmd.arg == 5, "accepts exactly %d bytes", FSW_CMD_MAX_LEN);
+	KTAP_CHECK(!strcmp(fsw_inject_name(FSW_INJECT_CHECKSUM), "checksum") &&
+		   !strcmp(fsw_inject_name(99), "?"), "fault names");
+	return KTAP_END();
+}
