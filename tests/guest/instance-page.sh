@@ -118,6 +118,7 @@ ktap_diag "survey: $n0 -> $n1 registers, UART_IBRD $ibrd"
 check "survey on saves more registers, UART divisor non-zero" eval '[ "$n1" -gt "$n0" ] && [ $((ibrd)) -ne 0 ]'
 fsw-write "$FSW/control" "survey off" >/dev/null
 check "survey off restores the mandatory list" [ "$(page_field nr_regs)" = "$n0" ]
+suspend_mem
 fastswitch regs >/tmp/snap1
 suspend_mem
 fastswitch regs >/tmp/snap2
