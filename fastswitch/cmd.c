@@ -16,7 +16,7 @@ static const char * const inject_names[] = {
 
 const char *fsw_inject_name(u32 what)
 {
-	if (what >= sizeof(inject_names) / sizeof(inject_names[0]))
+	if (what >= ARRAY_SIZE(inject_names))
 		return "?";
 	return inject_names[what];
 }

@@ -16,12 +16,13 @@
 #include <errno.h>
 #include <stdbool.h>
 #include <stddef.h>
-#include <stdint.h>
 #include <string.h>
-typedef uint8_t u8;
-typedef uint16_t u16;
-typedef uint32_t u32;
-typedef uint64_t u64;
+#include <linux/types.h>
+typedef __u8 u8;
+typedef __u16 u16;
+typedef __u32 u32;
+typedef __u64 u64;
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 #ifndef EOPNOTSUPP
 #define EOPNOTSUPP 95
 #endif

@@ -44,8 +44,12 @@ int fsw_rebuild_page(void)
 	int ret;
 
 	if (fsw_get(pg, FSW_PG_MAGIC) != FSW_PAGE_MAGIC ||
-	    fsw_get(pg, FSW_PG_ID) != fsw.id)
-		vec = res = s = r = 0;
+	    fsw_get(pg, FSW_PG_ID) != fsw.id) {
+		vec = 0;
+		res = 0;
+		s = 0;
+		r = 0;
+	}
 
 	fsw_page_init(pg, fsw.id, fsw.resume_entry, fsw.cnt_freq,
 		      init_utsname()->release);

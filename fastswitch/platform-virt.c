@@ -40,7 +40,7 @@ static const struct fsw_reg_desc virt_regs[] = {
 	{ "GICC_CTLR", VIRT_GICC, 0x000, 1, 0, 0, 4, R, 0,
 	  "CPU interface enable and EOI mode: EOImode differs with and without HYP" },
 	{ "GICC_PMR", VIRT_GICC, 0x004, 1, 0, 0, 4, R, 0,
-	  "priority mask: an interrupt-masking value left by the other kernel would block all IRQs" },
+	  "priority mask: a value left by the other kernel could block all IRQs" },
 	{ "GICC_BPR", VIRT_GICC, 0x008, 1, 0, 0, 4, R, 0,
 	  "binary point: preemption grouping expected by the kernel" },
 

@@ -48,6 +48,6 @@ mkdir -p "$debs"
 for p in busybox-static mksh; do
 	ls "$debs/${p}"_*_armhf.deb >/dev/null 2>&1 && continue
 	fsw_log "apt-get download $p:armhf"
-	(cd "$debs" && apt-get download -qq "$p:armhf") ||
+	(cd "$debs" && apt-get download -qq -o APT::Sandbox::User=root "$p:armhf") ||
 		fsw_die "cannot download $p:armhf (is the armhf architecture in the apt sources?)"
 done
