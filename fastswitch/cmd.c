@@ -86,8 +86,10 @@ int fsw_cmd_parse(const char *buf, size_t len, struct fsw_cmd *cmd,
 		return -E2BIG;
 	}
 	for (i = 0; i < len; i++) {
-		if ((buf[i] < 0x20 && buf[i] != '\t') || buf[i] == 0x7f) {
-			*why = "control character in command";
+		unsigned char c = buf[i];
+
+		if ((c < 0x20 && c != '\t') || c >= 0x7f) {
+			*why = "control or non-ASCII character in command";
 			return -EILSEQ;
 		}
 	}

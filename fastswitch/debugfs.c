@@ -7,6 +7,7 @@
 
 #include <linux/debugfs.h>
 #include <linux/fs.h>
+#include <linux/math64.h>
 #include <linux/seq_file.h>
 #include <linux/suspend.h>
 #include <linux/uaccess.h>
@@ -17,7 +18,7 @@ static struct dentry *fsw_dir;
 
 static u64 ticks_to_us(u64 ticks)
 {
-	return div_u64(ticks * 1000, fsw.cnt_freq / 1000);
+	return mul_u64_u32_div(ticks, USEC_PER_SEC, fsw.cnt_freq);
 }
 
 static void show_wake(struct seq_file *m)
@@ -62,8 +63,9 @@ static void show_instances(struct seq_file *m)
 		if (st == FSW_VEC_BAD_MAGIC && !found)
 			continue;
 		if (st != FSW_VEC_OK) {
-			seq_printf(m, "  %u invalid (%s) page %pa\n", i,
-				   fsw_vec_status_name(st), &fsw.region_base);
+			seq_printf(m, "  %u invalid (%s) page %#llx\n", i,
+				   fsw_vec_status_name(st),
+				   (u64)fsw.region_base + FSW_PAGE_OFFSET(i));
 			continue;
 		}
 		if (fsw_get(pg, FSW_PG_STATE) == FSW_STATE_FREE)
@@ -80,10 +82,10 @@ static void show_instances(struct seq_file *m)
 
 static int status_show(struct seq_file *m, void *v)
 {
+	unsigned int flags = lock_system_sleep();
 	const u32 *pg = fsw.page;
 	u64 s = fsw_get64(pg, FSW_PG_SUSPEND_CNT);
 	u64 r = fsw_get64(pg, FSW_PG_RESUME_CNT);
-	unsigned int flags = lock_system_sleep();
 
 	seq_printf(m, "instance: %u\n", fsw.id);
 	seq_printf(m, "release: %s\n", init_utsname()->release);

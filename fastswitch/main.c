@@ -43,6 +43,10 @@ int fsw_rebuild_page(void)
 	u64 r = fsw_get64(pg, FSW_PG_RESUME_CNT);
 	int ret;
 
+	/* Nothing is wiped for a list that cannot be written. */
+	ret = fsw_regs_check(fsw.regs, fsw.nr_regs);
+	if (ret)
+		return ret;
 	if (fsw_get(pg, FSW_PG_MAGIC) != FSW_PAGE_MAGIC ||
 	    fsw_get(pg, FSW_PG_ID) != fsw.id) {
 		vec = 0;
@@ -64,16 +68,32 @@ int fsw_rebuild_page(void)
 	return ret;
 }
 
+/* Expand the platform table; the current list stays if it does not fit. */
 static int fsw_build_regs(bool survey)
 {
-	int n = fsw_platform_build(&fsw.plat, survey, fsw.regs, fsw.names,
-				   FSW_MAX_REGS);
+	struct fsw_reg_init *regs;
+	struct fsw_reg_name *names;
+	int n;
 
+	regs = kcalloc(FSW_MAX_REGS, sizeof(*regs), GFP_KERNEL);
+	names = kcalloc(FSW_MAX_REGS, sizeof(*names), GFP_KERNEL);
+	if (!regs || !names) {
+		kfree(regs);
+		kfree(names);
+		return -ENOMEM;
+	}
+	n = fsw_platform_build(&fsw.plat, survey, regs, names, FSW_MAX_REGS);
 	if (n < 0) {
 		pr_err("register table larger than an instance page (%u entries)\n",
 		       FSW_MAX_REGS);
+		kfree(regs);
+		kfree(names);
 		return n;
 	}
+	swap(fsw.regs, regs);
+	swap(fsw.names, names);
+	kfree(regs);
+	kfree(names);
 	fsw.nr_regs = n;
 	fsw.survey = survey;
 	return 0;
@@ -168,12 +188,6 @@ static int __init fsw_init(void)
 	ret = fsw_platform_probe(&fsw.plat);
 	if (ret)
 		return ret;
-	fsw.regs = kcalloc(FSW_MAX_REGS, sizeof(*fsw.regs), GFP_KERNEL);
-	fsw.names = kcalloc(FSW_MAX_REGS, sizeof(*fsw.names), GFP_KERNEL);
-	if (!fsw.regs || !fsw.names) {
-		ret = -ENOMEM;
-		goto err_free;
-	}
 	ret = fsw_build_regs(false);
 	if (ret)
 		goto err_free;

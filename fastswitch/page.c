@@ -61,9 +61,8 @@ void fsw_page_init(u32 *pg, u32 id, u32 entry, u32 cnt_freq,
 	fsw_page_seal(pg);
 }
 
-/* Replace the register list; values start at zero. Does not seal. */
-int fsw_page_set_regs(u32 *pg, const struct fsw_reg_init *regs,
-		      unsigned int n)
+/* Can @regs be an instance page's register list? */
+int fsw_regs_check(const struct fsw_reg_init *regs, unsigned int n)
 {
 	unsigned int i;
 
@@ -76,6 +75,19 @@ int fsw_page_set_regs(u32 *pg, const struct fsw_reg_init *regs,
 		if (regs[i].addr % regs[i].width)
 			return -EINVAL;
 	}
+	return 0;
+}
+
+/* Replace the register list; values start at zero. Does not seal. */
+int fsw_page_set_regs(u32 *pg, const struct fsw_reg_init *regs,
+		      unsigned int n)
+{
+	unsigned int i;
+	int ret;
+
+	ret = fsw_regs_check(regs, n);
+	if (ret)
+		return ret;
 	memset((char *)pg + FSW_PG_REGS, 0, FSW_PG_CSUM - FSW_PG_REGS);
 	for (i = 0; i < n; i++) {
 		unsigned int off = FSW_PG_REGS + i * FSW_REG_SIZE;

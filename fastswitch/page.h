@@ -38,6 +38,7 @@ void fsw_hdr_seal(u32 *hdr);
 
 void fsw_page_init(u32 *pg, u32 id, u32 entry, u32 cnt_freq,
 		   const char *release);
+int fsw_regs_check(const struct fsw_reg_init *regs, unsigned int n);
 int fsw_page_set_regs(u32 *pg, const struct fsw_reg_init *regs,
 		      unsigned int n);
 void fsw_page_seal(u32 *pg);

@@ -11,14 +11,14 @@
 #include <asm/fastswitch.h>
 #include "fastswitch.h"
 
-static u32 ms_to_ticks(u32 ms)
+static u64 ms_to_ticks(u32 ms)
 {
-	return (u32)min_t(u64, div_u64((u64)ms * fsw.cnt_freq, 1000), U32_MAX);
+	return div_u64((u64)ms * fsw.cnt_freq, 1000);
 }
 
 static int fsw_begin(suspend_state_t state)
 {
-	fsw.begin = ktime_get();
+	fsw.begin = ktime_get_boottime();
 	fsw.entered = false;
 	return 0;
 }
@@ -102,7 +102,7 @@ static int fsw_enter(suspend_state_t state)
 
 static void fsw_end(void)
 {
-	fsw.last_cycle_ns = ktime_to_ns(ktime_sub(ktime_get(), fsw.begin));
+	fsw.last_cycle_ns = ktime_to_ns(ktime_sub(ktime_get_boottime(), fsw.begin));
 	fsw.last_entered = fsw.entered;
 	fsw.cycles++;
 }

@@ -33,7 +33,8 @@ a b c d e|E2BIG
 '"$long"'|E2BIG
 wake\x01delay 5|EILSEQ
 wake delay 5\x00|EILSEQ
-wake\ndelay 5|EILSEQ'
+wake\ndelay 5|EILSEQ
+wake delay 5\xe9|EILSEQ'
 
 total=$(echo "$cases" | wc -l)
 ktap_plan $((total + 3))

@@ -62,6 +62,8 @@ static const struct bad bads[] = {
 	{ "wake delay 5\0", 13, -EILSEQ },
 	{ "wake\n delay 5", 0, -EILSEQ },
 	{ "wake immediate\n\n", 0, -EILSEQ },
+	{ "wake delay 5\xe9", 0, -EILSEQ },
+	{ "wake\xc2\xa0" "delay 5", 0, -EILSEQ },
 };
 
 int main(void)

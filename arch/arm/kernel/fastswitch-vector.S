@@ -202,31 +202,38 @@ ENDPROC(fsw_vec_load)
 
 /*
  * The platform's sleep: wait delay_ticks, then, if poll_addr is set, until
- * (*poll_addr & poll_mask) or poll_ticks have passed. Writes how it woke
- * into FSW_ARG_WAKE. Uses r12 = vector arguments.
+ * (*poll_addr & poll_mask) or poll_ticks have passed. Deadlines are 64-bit
+ * counter values, so no wait wraps. Writes how it woke into FSW_ARG_WAKE.
+ * Uses r12 = vector arguments.
  */
 fsw_vec_sleep:
-	mrrc	p15, 1, r6, r3, c14
-	ldr	r1, [r12, #FSW_ARG_DELAY_TICKS]
+	mrrc	p15, 1, r6, r7, c14		@ deadline = now + delay
+	ldr	r0, [r12, #FSW_ARG_DELAY_TICKS]
+	ldr	r1, [r12, #FSW_ARG_DELAY_TICKS + 4]
+	adds	r6, r6, r0
+	adc	r7, r7, r1
 1:	mrrc	p15, 1, r2, r3, c14
-	sub	r2, r2, r6
-	cmp	r2, r1
-	blo	1b
+	subs	r2, r2, r6
+	sbcs	r3, r3, r7
+	bmi	1b				@ now < deadline
 	mov	r2, #FSW_WAKE_DELAY
 	ldr	r0, [r12, #FSW_ARG_POLL_ADDR]
 	cmp	r0, #0
 	beq	9f
+	mrrc	p15, 1, r6, r7, c14		@ deadline = now + poll time
+	ldr	r2, [r12, #FSW_ARG_POLL_TICKS]
+	ldr	r3, [r12, #FSW_ARG_POLL_TICKS + 4]
+	adds	r6, r6, r2
+	adc	r7, r7, r3
 	ldr	r1, [r12, #FSW_ARG_POLL_MASK]
-	ldr	r7, [r12, #FSW_ARG_POLL_TICKS]
-	mrrc	p15, 1, r6, r3, c14
 2:	ldr	r2, [r0]
 	tst	r2, r1
 	movne	r2, #FSW_WAKE_EVENT
 	bne	9f
 	mrrc	p15, 1, r2, r3, c14
-	sub	r2, r2, r6
-	cmp	r2, r7
-	blo	2b
+	subs	r2, r2, r6
+	sbcs	r3, r3, r7
+	bmi	2b
 	mov	r2, #FSW_WAKE_TIMEOUT
 9:	str	r2, [r12, #FSW_ARG_WAKE]
 	ret	lr

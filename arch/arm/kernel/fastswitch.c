@@ -22,16 +22,17 @@
 #include <linux/initrd.h>
 #include <linux/kernel.h>
 #include <linux/memblock.h>
+#include <linux/irqflags.h>
 #include <linux/printk.h>
 
+#include <asm/cacheflush.h>
 #include <asm/fastswitch.h>
 #include <asm/memory.h>
+#include <asm/outercache.h>
 #include <asm/sections.h>
 #include <asm/suspend.h>
 
 #include "reboot.h"
-
-extern void fastswitch_vector(void);
 
 /* Read and written by fastswitch_vector with the MMU off. */
 struct fsw_vector_args fastswitch_vector_args __aligned(64);
@@ -49,6 +50,10 @@ static int __init early_fastswitch_mem(char *p)
 	phys_addr_t size, base, end;
 	char *q;
 
+	if (!p) {
+		pr_err("fastswitch_mem needs <size>@<base>; no region\n");
+		return -EINVAL;
+	}
 	size = memparse(p, &q);
 	if (q == p || *q != '@') {
 		pr_err("fastswitch_mem=%s: expected <size>@<base>; no region\n", p);
@@ -110,6 +115,8 @@ EXPORT_SYMBOL_GPL(fastswitch_region);
 
 /**
  * fastswitch_resume_entry - physical address where this kernel resumes
+ *
+ * Return: the physical address of cpu_resume.
  */
 phys_addr_t fastswitch_resume_entry(void)
 {
@@ -138,15 +145,28 @@ static int fastswitch_finisher(unsigned long arg)
  */
 int fastswitch_enter(struct fsw_vector_args *args)
 {
+	struct fsw_vector_args *va = &fastswitch_vector_args;
+	phys_addr_t pa = __pa_symbol(va);
 	int ret;
 
 	BUILD_BUG_ON(sizeof(*args) != FSW_ARG_SIZE);
-	BUILD_BUG_ON(offsetof(struct fsw_vector_args, wake) != FSW_ARG_WAKE);
+	BUILD_BUG_ON(offsetof(struct fsw_vector_args, self_entry) != FSW_ARG_SELF_ENTRY);
+	BUILD_BUG_ON(offsetof(struct fsw_vector_args, poll_mask) != FSW_ARG_POLL_MASK);
 	BUILD_BUG_ON(offsetof(struct fsw_vector_args, status) != FSW_ARG_STATUS);
+	BUILD_BUG_ON(offsetof(struct fsw_vector_args, expected) != FSW_ARG_EXPECTED);
+	BUILD_BUG_ON(offsetof(struct fsw_vector_args, wake) != FSW_ARG_WAKE);
+	BUILD_BUG_ON(offsetof(struct fsw_vector_args, delay_ticks) != FSW_ARG_DELAY_TICKS);
+	BUILD_BUG_ON(offsetof(struct fsw_vector_args, poll_ticks) != FSW_ARG_POLL_TICKS);
 
-	fastswitch_vector_args = *args;
-	fastswitch_vector_args.status = FSW_VEC_OK;
-	fastswitch_vector_args.wake = 0;
+	if (WARN_ON(!irqs_disabled() || num_online_cpus() != 1))
+		return -EINVAL;
+
+	*va = *args;
+	va->status = FSW_VEC_OK;
+	va->wake = 0;
+	/* The vector reads and writes them with the caches off. */
+	__cpuc_flush_dcache_area(va, sizeof(*va));
+	outer_clean_range(pa, pa + sizeof(*va));
 
 	ret = cpu_pm_enter();
 	if (ret)
@@ -161,10 +181,12 @@ int fastswitch_enter(struct fsw_vector_args *args)
 out_cpu:
 	cpu_pm_exit();
 	if (!ret) {
-		args->status = fastswitch_vector_args.status;
-		args->detail = fastswitch_vector_args.detail;
-		args->expected = fastswitch_vector_args.expected;
-		args->wake = fastswitch_vector_args.wake;
+		outer_inv_range(pa, pa + sizeof(*va));
+		__cpuc_flush_dcache_area(va, sizeof(*va));
+		args->status = va->status;
+		args->detail = va->detail;
+		args->expected = va->expected;
+		args->wake = va->wake;
 	}
 	return ret;
 }

@@ -80,15 +80,16 @@
 #define FSW_ARG_SELF_PAGE	0x00	/* phys of this instance's page */
 #define FSW_ARG_TARGET_PAGE	0x04	/* phys of the page to resume */
 #define FSW_ARG_SELF_ENTRY	0x08	/* phys cpu_resume, used on refusal */
-#define FSW_ARG_DELAY_TICKS	0x0c	/* counter ticks to sleep before waking */
-#define FSW_ARG_POLL_ADDR	0x10	/* wake when *addr & mask (0: none) */
-#define FSW_ARG_POLL_MASK	0x14
-#define FSW_ARG_POLL_TICKS	0x18	/* give up polling after this */
-#define FSW_ARG_STATUS		0x1c	/* out: FSW_VEC_* */
-#define FSW_ARG_DETAIL		0x20	/* out: what was found */
-#define FSW_ARG_EXPECTED	0x24	/* out: what was expected */
-#define FSW_ARG_WAKE		0x28	/* out: FSW_WAKE_* */
-#define FSW_ARG_SIZE		0x2c
+#define FSW_ARG_POLL_ADDR	0x0c	/* wake when *addr & mask (0: none) */
+#define FSW_ARG_POLL_MASK	0x10
+#define FSW_ARG_STATUS		0x14	/* out: FSW_VEC_* */
+#define FSW_ARG_DETAIL		0x18	/* out: what was found */
+#define FSW_ARG_EXPECTED	0x1c	/* out: what was expected */
+#define FSW_ARG_WAKE		0x20	/* out: FSW_WAKE_* */
+#define FSW_ARG_PAD		0x24
+#define FSW_ARG_DELAY_TICKS	0x28	/* u64: counter ticks to sleep first */
+#define FSW_ARG_POLL_TICKS	0x30	/* u64: give up polling after this */
+#define FSW_ARG_SIZE		0x38
 
 /* Vector results */
 #define FSW_VEC_OK		0
@@ -114,14 +115,15 @@ struct fsw_vector_args {
 	u32 self_page;
 	u32 target_page;
 	u32 self_entry;
-	u32 delay_ticks;
 	u32 poll_addr;
 	u32 poll_mask;
-	u32 poll_ticks;
 	u32 status;
 	u32 detail;
 	u32 expected;
 	u32 wake;
+	u32 pad;
+	u64 delay_ticks;
+	u64 poll_ticks;
 };
 
 /*
@@ -140,6 +142,8 @@ static inline u32 fsw_csum(const u32 *block, unsigned int words)
 }
 
 #ifdef __KERNEL__
+extern struct fsw_vector_args fastswitch_vector_args;
+void fastswitch_vector(void);
 int fastswitch_region(phys_addr_t *base, phys_addr_t *size);
 phys_addr_t fastswitch_resume_entry(void);
 int fastswitch_enter(struct fsw_vector_args *args);
