@@ -12,6 +12,7 @@ static const char * const inject_names[] = {
 	[FSW_INJECT_VERSION] = "version",
 	[FSW_INJECT_CHECKSUM] = "checksum",
 	[FSW_INJECT_NR_REGS] = "nr-regs",
+	[FSW_INJECT_TABLE] = "table",
 };
 
 const char *fsw_inject_name(u32 what)
@@ -50,6 +51,43 @@ static int parse_uint(const char *s, u32 min, u32 max, u32 *out,
 	if (v < min) {
 		*why = "number out of range";
 		return -ERANGE;
+	}
+	*out = (u32)v;
+	return 0;
+}
+
+/* An address: 0x-prefixed hexadecimal or decimal, 32 bits */
+static int parse_addr(const char *s, u32 *out, const char **why)
+{
+	unsigned int base = 10;
+	u64 v = 0;
+
+	if (s[0] == '0' && (s[1] == 'x' || s[1] == 'X')) {
+		base = 16;
+		s += 2;
+	}
+	if (!*s) {
+		*why = "not an address";
+		return -EINVAL;
+	}
+	for (; *s; s++) {
+		unsigned int d;
+
+		if (*s >= '0' && *s <= '9') {
+			d = *s - '0';
+		} else if (base == 16 && *s >= 'a' && *s <= 'f') {
+			d = *s - 'a' + 10;
+		} else if (base == 16 && *s >= 'A' && *s <= 'F') {
+			d = *s - 'A' + 10;
+		} else {
+			*why = "not an address";
+			return -EINVAL;
+		}
+		v = v * base + d;
+		if (v > 0xffffffffULL) {
+			*why = "address beyond 32 bits";
+			return -ERANGE;
+		}
 	}
 	*out = (u32)v;
 	return 0;
@@ -157,13 +195,33 @@ int fsw_cmd_parse(const char *buf, size_t len, struct fsw_cmd *cmd,
 		c.op = FSW_CMD_INJECT;
 		if (!ret) {
 			for (c.arg = FSW_INJECT_MAGIC;
-			     c.arg <= FSW_INJECT_NR_REGS; c.arg++)
+			     c.arg <= FSW_INJECT_TABLE; c.arg++)
 				if (!strcmp(argv[1], inject_names[c.arg]))
 					break;
-			if (c.arg > FSW_INJECT_NR_REGS) {
-				*why = "unknown fault (magic, version, checksum, nr-regs)";
+			if (c.arg > FSW_INJECT_TABLE) {
+				*why = "unknown fault (magic, version, checksum, nr-regs, table)";
 				ret = -EINVAL;
 			}
+		}
+	} else if (!strcmp(argv[0], "reserve") || !strcmp(argv[0], "free")) {
+		bool reserve = argv[0][0] == 'r';
+
+		c.op = reserve ? FSW_CMD_RESERVE : FSW_CMD_FREE;
+		c.arg = 0;
+		ret = want_args(argc, reserve ? 4 : 3, why);
+		if (!ret)
+			ret = parse_addr(argv[1], &c.addr, why);
+		if (!ret) {
+			ret = parse_uint(argv[2], 1, FSW_SECTIONS_MAX, &c.count,
+					 why);
+			if (ret == -ERANGE)
+				*why = "section count out of range (1..1024)";
+		}
+		if (!ret && reserve) {
+			ret = parse_uint(argv[3], 0, FSW_MAX_INSTANCES - 1,
+					 &c.arg, why);
+			if (ret == -ERANGE)
+				*why = "instance id out of range (0..7)";
 		}
 	} else {
 		*why = "unknown command";

@@ -4,12 +4,15 @@
 #define FSW_CMD_H
 
 #include "compat.h"
+#include <asm/fastswitch.h>
 
 #define FSW_CMD_MAX_LEN		128
 #define FSW_CMD_MAX_ARGS	4
 
 #define FSW_DELAY_MAX_MS	60000
 #define FSW_RTC_MAX_MS		600000
+/* A larger section count is refused by the parser (its message says 1024) */
+#define FSW_SECTIONS_MAX	1024
 
 enum fsw_cmd_op {
 	FSW_CMD_WAKE_IMMEDIATE,
@@ -17,6 +20,8 @@ enum fsw_cmd_op {
 	FSW_CMD_WAKE_RTC,	/* arg: timeout in milliseconds */
 	FSW_CMD_SURVEY,		/* arg: 0 off, 1 on */
 	FSW_CMD_INJECT,		/* arg: enum fsw_inject */
+	FSW_CMD_RESERVE,	/* addr, count, arg: instance */
+	FSW_CMD_FREE,		/* addr, count */
 };
 
 enum fsw_inject {
@@ -25,11 +30,14 @@ enum fsw_inject {
 	FSW_INJECT_VERSION,
 	FSW_INJECT_CHECKSUM,
 	FSW_INJECT_NR_REGS,
+	FSW_INJECT_TABLE,	/* the ownership table, not the page */
 };
 
 struct fsw_cmd {
 	enum fsw_cmd_op op;
 	u32 arg;
+	u32 addr;		/* reserve, free: physical address */
+	u32 count;		/* reserve, free: number of sections */
 };
 
 /*

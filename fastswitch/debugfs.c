@@ -165,6 +165,18 @@ static int page_show(struct seq_file *m, void *v)
 }
 DEFINE_SHOW_ATTRIBUTE(page);
 
+static int sections_show(struct seq_file *m, void *v)
+{
+	return fsw_sections_show(m);
+}
+DEFINE_SHOW_ATTRIBUTE(sections);
+
+static int section_crc_show(struct seq_file *m, void *v)
+{
+	return fsw_section_crc_show(m);
+}
+DEFINE_SHOW_ATTRIBUTE(section_crc);
+
 static ssize_t control_write(struct file *file, const char __user *ubuf,
 			     size_t count, loff_t *ppos)
 {
@@ -207,6 +219,9 @@ int fsw_debugfs_init(void)
 	debugfs_create_file("status", 0444, fsw_dir, NULL, &status_fops);
 	debugfs_create_file("page", 0444, fsw_dir, NULL, &page_fops);
 	debugfs_create_file("control", 0200, fsw_dir, NULL, &control_fops);
+	debugfs_create_file("sections", 0444, fsw_dir, NULL, &sections_fops);
+	debugfs_create_file("section_crc", 0400, fsw_dir, NULL,
+			    &section_crc_fops);
 	return 0;
 }
 

@@ -61,6 +61,12 @@ int fsw_apply(const struct fsw_cmd *cmd);
 int fsw_suspend_init(void);
 void fsw_suspend_exit(void);
 
+struct seq_file;
+int fsw_sections_apply(const struct fsw_cmd *cmd);
+void fsw_sections_inject(void);
+int fsw_sections_show(struct seq_file *m);
+int fsw_section_crc_show(struct seq_file *m);
+
 int fsw_debugfs_init(void);
 void fsw_debugfs_exit(void);
 

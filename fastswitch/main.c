@@ -21,10 +21,6 @@
 
 struct fsw_state fsw;
 
-static unsigned int id;
-module_param(id, uint, 0444);
-MODULE_PARM_DESC(id, "Instance id of this kernel (0 = the initial instance)");
-
 static bool testing;
 module_param(testing, bool, 0444);
 MODULE_PARM_DESC(testing, "Allow the fault injection commands (tests only)");
@@ -129,8 +125,15 @@ int fsw_apply(const struct fsw_cmd *cmd)
 			pr_warn("control: inject needs the module loaded with testing=1\n");
 			return -EPERM;
 		}
+		if (cmd->arg == FSW_INJECT_TABLE) {
+			fsw_sections_inject();
+			return 0;
+		}
 		fsw.inject = cmd->arg;
 		return 0;
+	case FSW_CMD_RESERVE:
+	case FSW_CMD_FREE:
+		return fsw_sections_apply(cmd);
 	}
 	return -EINVAL;
 }
@@ -172,11 +175,12 @@ static int __init fsw_init(void)
 {
 	int ret;
 
-	if (id >= FSW_MAX_INSTANCES) {
-		pr_err("id=%u: instance ids are 0..%u\n", id, FSW_MAX_INSTANCES - 1);
+	fsw.id = fastswitch_instance_id();
+	if (fsw.id >= FSW_MAX_INSTANCES) {
+		pr_err("fastswitch_id=%u: instance ids are 0..%u\n", fsw.id,
+		       FSW_MAX_INSTANCES - 1);
 		return -EINVAL;
 	}
-	fsw.id = id;
 	fsw.testing = testing;
 	fsw.resume_entry = fastswitch_resume_entry();
 	fsw.cnt_freq = arch_timer_get_cntfrq();

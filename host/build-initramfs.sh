@@ -1,7 +1,8 @@
 #!/bin/sh
 # Assemble the guest's initramfs: BusyBox and mksh (Debian armhf), the
 # fastswitch module, the shell tools of scripts/, the guest tests and their
-# helper programs (tests/guest/*.c, built static for armhf).
+# helper programs (tests/guest/*.c, built static for armhf), the kernel's
+# own modules and its memory hotplug selftest (run unmodified).
 set -eu
 FSW_TOP=$(cd "$(dirname "$0")/.." && pwd)
 . "$FSW_TOP/host/env.sh"
@@ -9,6 +10,8 @@ FSW_TOP=$(cd "$(dirname "$0")/.." && pwd)
 debs=$FSW_CACHE/debs
 ko=$FSW_TOP/fastswitch/fastswitch.ko
 [ -f "$ko" ] || fsw_die "$ko is missing (make module)"
+kobj=$(cat "$FSW_OUT/kdir" 2>/dev/null) || fsw_die "no kernel build (make kernel)"
+ksrc=$(dirname "$kobj")/src
 
 ext=$FSW_CACHE/armhf
 if [ ! -x "$ext/bin/busybox" ] || [ ! -x "$ext/usr/lib/arm-linux-musleabihf/bin/mksh" ]; then
@@ -32,12 +35,18 @@ for f in "$FSW_TOP"/scripts/*; do
 	cp "$f" "$st/usr/bin/"
 done
 cp "$FSW_TOP"/tests/guest/*.sh "$st/tests/"
+mkdir -p "$st/tests/kselftest"
+cp "$ksrc/tools/testing/selftests/memory-hotplug/mem-on-off-test.sh" "$st/tests/kselftest/"
+make -s -C "$kobj" ARCH=arm CROSS_COMPILE="$FSW_CROSS" INSTALL_MOD_PATH="$st" \
+	INSTALL_MOD_STRIP=1 modules_install >/dev/null ||
+	fsw_die "modules_install failed"
+rm -f "$st"/lib/modules/*/build "$st"/lib/modules/*/source
 cp "$FSW_TOP"/bench/guest-*.sh "$st/bench/"
 for c in "$FSW_TOP"/tests/guest/*.c; do
 	n=$(basename "$c" .c)
 	"${FSW_CROSS}gcc" -static -O2 -Wall -Wextra -Werror -o "$st/usr/bin/$n" "$c"
 done
-chmod 755 "$st/init" "$st"/usr/bin/* "$st"/tests/*.sh "$st"/bench/*.sh
+chmod 755 "$st/init" "$st"/usr/bin/* "$st"/tests/*.sh "$st"/tests/kselftest/*.sh "$st"/bench/*.sh
 echo "fastswitch" >"$st/etc/hostname"
 echo "root:x:0:0:root:/root:/bin/sh" >"$st/etc/passwd"
 

@@ -7,7 +7,7 @@ FSW_TOP=$(cd "$(dirname "$0")/.." && pwd)
 
 PKGS="linux-source-6.12 gcc-arm-linux-gnueabihf bison flex libssl-dev libelf-dev
 bc cpio ccache device-tree-compiler u-boot-tools qemu-system-arm u-boot-qemu
-xz-utils kmod gcc make git python3 gzip"
+xz-utils kmod gcc make git python3 gzip fdisk e2fsprogs"
 
 missing=
 for p in $PKGS; do

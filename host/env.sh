@@ -28,3 +28,7 @@ fsw_kernel_debver() {
 # Memory map on QEMU virt (-m 1G: RAM 0x40000000-0x7fffffff). See
 # docs/memory-map.md. The shared region is one whole 16 MiB block.
 : "${FSW_SHARED:=16M@0x47000000}"
+FSW_BASE=0x48000000		# every instance's memory starts here or above
+FSW_ZIMAGE_ADDR=0x40400000	# U-Boot loads the initial zImage (firmware section)
+FSW_INITRD_ADDR=0x48c00000	# ... and its initramfs, in its first section
+: "${FSW_KERNELCORE:=160M}"	# the rest of instance 0's memory is movable

@@ -3,7 +3,8 @@
  * fsw-write FILE STRING: write STRING to FILE in one write(2) and print the
  * result: "OK" or the errno name (EINVAL, ...). Exit 0 on success, 1 on a
  * refused write, 2 on a usage or open error. "\n", "\t", "\xHH" escapes
- * are decoded, so that any byte can be sent; -n sends no final newline.
+ * are decoded, so that any byte can be sent; -n sends no final newline;
+ * -t adds the time the write took, in nanoseconds ("OK 1234567").
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -11,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 static size_t unescape(const char *s, char *out)
@@ -38,18 +40,22 @@ static size_t unescape(const char *s, char *out)
 
 int main(int argc, char **argv)
 {
-	int newline = 1, fd;
+	int newline = 1, timed = 0, fd;
+	struct timespec a, b;
 	char *buf;
 	size_t n;
 	ssize_t r;
 
-	if (argc > 1 && !strcmp(argv[1], "-n")) {
-		newline = 0;
+	while (argc > 1 && (!strcmp(argv[1], "-n") || !strcmp(argv[1], "-t"))) {
+		if (argv[1][1] == 'n')
+			newline = 0;
+		else
+			timed = 1;
 		argv++;
 		argc--;
 	}
 	if (argc != 3) {
-		fprintf(stderr, "usage: fsw-write [-n] FILE STRING\n");
+		fprintf(stderr, "usage: fsw-write [-n] [-t] FILE STRING\n");
 		return 2;
 	}
 	buf = malloc(strlen(argv[2]) + 2);
@@ -63,11 +69,17 @@ int main(int argc, char **argv)
 		printf("%s\n", strerrorname_np(errno));
 		return 2;
 	}
+	clock_gettime(CLOCK_MONOTONIC, &a);
 	r = write(fd, buf, n);
+	clock_gettime(CLOCK_MONOTONIC, &b);
 	if (r < 0) {
 		printf("%s\n", strerrorname_np(errno));
 		return 1;
 	}
-	printf("OK\n");
+	if (timed)
+		printf("OK %lld\n", (b.tv_sec - a.tv_sec) * 1000000000LL +
+		       (b.tv_nsec - a.tv_nsec));
+	else
+		printf("OK\n");
 	return 0;
 }

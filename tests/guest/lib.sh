@@ -82,3 +82,78 @@ counter_wait_past() {
 suspend_mem() {
 	echo mem >/sys/power/state
 }
+
+# --- sections (docs/sections.md) ---
+MEMSYS=/sys/devices/system/memory
+
+# sect_info I: "OWNER STATE" of section I from the sections dump
+sect_info() {
+	awk -v i="$1" '$1 ~ /^[0-9]+-[0-9]+$/ { split($1, r, "-");
+		if (i + 0 >= r[1] + 0 && i + 0 <= r[2] + 0) print $3, $4 }' "$FSW/sections"
+}
+
+sect_field() {
+	sed -n "s/^$1: //p" "$FSW/sections"
+}
+
+# sect_block I: the memory block device number of section I
+sect_block() {
+	echo $(( ($(sect_field base) + ($1 << 24)) / 0x$(cat $MEMSYS/block_size_bytes) ))
+}
+
+# sect_addr I: its physical address, 0x...
+sect_addr() {
+	printf '%#x\n' $(( $(sect_field base) + ($1 << 24) ))
+}
+
+# meminfo KEY: the value in kB
+meminfo() {
+	awk -v k="$1:" '$1 == k { print $2 }' /proc/meminfo
+}
+
+# free_kb: free pages in kB, the per-cpu lists included (MemFree leaves
+# them out, and draining them on an offline would blur the count)
+free_kb() {
+	awk '$1 == "count:" { pcp += $2 } END { print pcp * 4 }' /proc/zoneinfo |
+		{ read -r p; echo $(($(meminfo MemFree) + p)); }
+}
+
+# Memory blocks online in ZONE_MOVABLE, by number
+movable_blocks() {
+	for d in $MEMSYS/memory[0-9]*; do
+		if grep -q '^online$' "$d/state" && grep -qx Movable "$d/valid_zones"; then
+			echo "${d##*memory}"
+		fi
+	done | sort -n
+}
+
+# Sections dump without the online state: the table's content
+table_digest() {
+	sed -n 's/^\( *[0-9]*-[0-9]* *[^ ]* *[^ ]*\).*/\1/p; /^generation/p; /^check/p' "$FSW/sections"
+}
+
+# hog_start MIB: a checked memory hog (fsw-hog) in the background
+hog_start() {
+	HOG_DIR=/tmp/hog.$$
+	rm -rf "$HOG_DIR"
+	mkdir -p "$HOG_DIR"
+	HOG_CHECKS=0
+	fsw-hog "$1" "$HOG_DIR" &
+	HOG_PID=$!
+	while [ ! -f "$HOG_DIR/ready" ] && kill -0 "$HOG_PID" 2>/dev/null; do usleep 20000; done
+	[ -f "$HOG_DIR/ready" ]
+}
+
+# hog_check: the hog checks all its data; prints its verdict
+hog_check() {
+	HOG_CHECKS=$((HOG_CHECKS + 1))
+	kill -USR1 "$HOG_PID" || { echo "hog gone"; return 1; }
+	while [ ! -f "$HOG_DIR/check.$HOG_CHECKS" ]; do usleep 20000; done
+	cat "$HOG_DIR/check.$HOG_CHECKS"
+	grep -q '^ok' "$HOG_DIR/check.$HOG_CHECKS"
+}
+
+hog_stop() {
+	kill "$HOG_PID" 2>/dev/null
+	wait "$HOG_PID" 2>/dev/null
+}

@@ -2,7 +2,7 @@
 # scripts/fastswitch runs unchanged in BusyBox ash and in mksh.
 . /tests/lib.sh
 
-ktap_plan 14
+ktap_plan 20
 for sh in ash mksh; do
 	ktap_diag "$sh: $($sh -c 'echo ${KSH_VERSION:-busybox ash}')"
 	check "$sh: --help prints the usage, exit 0" \
@@ -26,4 +26,12 @@ for sh in ash mksh; do
 		eval '[ $rc = 2 ] && echo "$out" | grep -q "unknown command"'
 	check "$sh: regs lists the mandatory registers" \
 		eval '[ "$($sh /usr/bin/fastswitch regs | wc -l)" = "$(page_field nr_regs)" ]'
+	check "$sh: reserve 0x7c000000 1 1 gives section 60 to instance 1" \
+		eval '$sh /usr/bin/fastswitch reserve 0x7c000000 1 1 | grep -q "^ *60-60 .* 1 *offline" && [ "$(sect_info 60)" = "1 offline" ]'
+	out=$($sh /usr/bin/fastswitch reserve 0x40000000 1 1 2>&1)
+	rc=$?
+	check "$sh: reserve of a firmware section: exit 1 with the kernel's reason" \
+		eval '[ $rc = 1 ] && echo "$out" | grep -q "is the firmware.s, not this instance.s"'
+	check "$sh: free 0x7c000000 1 takes it back online" \
+		eval '$sh /usr/bin/fastswitch free 0x7c000000 1 >/dev/null && [ "$(sect_info 60)" = "0 online" ] && $sh /usr/bin/fastswitch sections | grep -q "^check: ok"'
 done

@@ -33,8 +33,9 @@ int main(void)
 	KTAP_CHECK(FSW_PG_REGS + FSW_MAX_REGS * FSW_REG_SIZE <= FSW_PG_CSUM &&
 		   FSW_PG_RELEASE + FSW_PG_RELEASE_LEN <= FSW_PG_REGS,
 		   "page fields do not overlap (%u registers fit)", FSW_MAX_REGS);
-	KTAP_CHECK(FSW_REGION_MIN_SIZE == FSW_HDR_SIZE + FSW_MAX_INSTANCES * FSW_PAGE_SIZE,
-		   "region holds the header and %d pages", FSW_MAX_INSTANCES);
+	KTAP_CHECK(FSW_REGION_MIN_SIZE == FSW_HDR_SIZE + FSW_MAX_INSTANCES * FSW_PAGE_SIZE +
+		   FSW_TABLE_SIZE && FSW_TABLE_OFFSET >= FSW_PAGE_OFFSET(FSW_MAX_INSTANCES),
+		   "region holds the header, %d pages and the table after them", FSW_MAX_INSTANCES);
 
 	fsw_page_init(pg, 3, 0x400120ac, 62500000, "6.12.117-fastswitch");
 	KTAP_CHECK(fsw_page_check(pg, &found, &expected) == FSW_VEC_OK,

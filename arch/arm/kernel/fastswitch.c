@@ -23,6 +23,8 @@
 #include <linux/kernel.h>
 #include <linux/memblock.h>
 #include <linux/irqflags.h>
+#include <linux/kstrtox.h>
+#include <linux/mmzone.h>
 #include <linux/printk.h>
 
 #include <asm/cacheflush.h>
@@ -39,6 +41,32 @@ struct fsw_vector_args fastswitch_vector_args __aligned(64);
 
 static phys_addr_t fsw_region_base;
 static phys_addr_t fsw_region_size;
+static u32 fsw_instance_id;
+
+static int __init early_fastswitch_id(char *p)
+{
+	unsigned int id;
+
+	if (!p || kstrtouint(p, 0, &id) || id >= FSW_MAX_INSTANCES) {
+		pr_err("fastswitch_id=%s: expected 0..%u; using 0\n",
+		       p ? p : "", FSW_MAX_INSTANCES - 1);
+		return -EINVAL;
+	}
+	fsw_instance_id = id;
+	return 0;
+}
+early_param("fastswitch_id", early_fastswitch_id);
+
+/**
+ * fastswitch_instance_id - this kernel's instance id (fastswitch_id=)
+ *
+ * Return: the id, 0 for the initial instance.
+ */
+u32 fastswitch_instance_id(void)
+{
+	return fsw_instance_id;
+}
+EXPORT_SYMBOL_GPL(fastswitch_instance_id);
 
 /*
  * Parsed by setup_arch() once the DT memory and initrd are known and before
@@ -71,6 +99,13 @@ static int __init early_fastswitch_mem(char *p)
 		       &size, &base);
 		return -EINVAL;
 	}
+	if (IS_ENABLED(CONFIG_SPARSEMEM) &&
+	    (!IS_ALIGNED(base, 1UL << SECTION_SIZE_BITS) ||
+	     !IS_ALIGNED(size, 1UL << SECTION_SIZE_BITS))) {
+		pr_err("fastswitch_mem=%pa@%pa: not whole %lu MiB sections; no region\n",
+		       &size, &base, (1UL << SECTION_SIZE_BITS) >> 20);
+		return -EINVAL;
+	}
 	if (size < FSW_REGION_MIN_SIZE) {
 		pr_err("fastswitch_mem=%pa@%pa: smaller than %#x; no region\n",
 		       &size, &base, FSW_REGION_MIN_SIZE);
@@ -88,6 +123,7 @@ static int __init early_fastswitch_mem(char *p)
 		return -EINVAL;
 	}
 	memblock_remove(base, size);
+	fastswitch_sections_read_table(base + FSW_TABLE_OFFSET);
 	fsw_region_base = base;
 	fsw_region_size = size;
 	pr_info("shared region %pa+%pa, removed from the linear map\n",

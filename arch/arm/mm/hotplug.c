@@ -21,7 +21,6 @@
 #include <linux/printk.h>
 #include <asm/memory.h>
 
-
 /* End of lowmem: the boot linear map never grows */
 static phys_addr_t arm_lowmem_end(void)
 {

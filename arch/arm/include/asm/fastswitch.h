@@ -8,6 +8,7 @@
  *
  *   base + 0                      region header  (FSW_HDR_SIZE bytes)
  *   base + FSW_PAGE_OFFSET(id)    instance page of instance id
+ *   base + FSW_TABLE_OFFSET       section ownership table
  *
  * Every block ends with a checksum word over the rest of the block (see
  * fsw_csum()), so that the resume vector can check it with the MMU off.
@@ -26,7 +27,9 @@
 #define FSW_PAGE_SIZE		0x4000
 #define FSW_MAX_INSTANCES	8
 #define FSW_PAGE_OFFSET(id)	(FSW_HDR_SIZE + (id) * FSW_PAGE_SIZE)
-#define FSW_REGION_MIN_SIZE	FSW_PAGE_OFFSET(FSW_MAX_INSTANCES)
+#define FSW_TABLE_OFFSET	FSW_PAGE_OFFSET(FSW_MAX_INSTANCES)
+#define FSW_TABLE_SIZE		0x1000
+#define FSW_REGION_MIN_SIZE	(FSW_TABLE_OFFSET + FSW_TABLE_SIZE)
 
 /* Region header: word offsets in bytes */
 #define FSW_HDR_MAGIC		0x00
@@ -66,6 +69,27 @@
 
 #define FSW_REGF_RESTORE	0x1	/* write back when resuming the page */
 #define FSW_REGF_CLEAR_FIRST	0x2	/* set/clear pair: clear all, then set */
+
+/*
+ * Section ownership table: one u32 per sparsemem section of the machine's
+ * RAM, from the section at FSW_TBL_BASE on. The low byte is the owner: an
+ * instance id, or one of the FSW_OWNER_* codes.
+ */
+#define FSW_TABLE_MAGIC		0x54575346	/* "FSWT" */
+#define FSW_TBL_MAGIC		0x00
+#define FSW_TBL_VERSION		0x04
+#define FSW_TBL_SECTION_BITS	0x08
+#define FSW_TBL_BASE		0x0c	/* physical address of entry 0 */
+#define FSW_TBL_NR		0x10	/* number of entries */
+#define FSW_TBL_GENERATION	0x14	/* bumped by every change */
+#define FSW_TBL_ENTRIES		0x40
+#define FSW_TBL_CSUM		(FSW_TABLE_SIZE - 4)
+#define FSW_TBL_MAX_SECTIONS	((FSW_TBL_CSUM - FSW_TBL_ENTRIES) / 4)
+
+#define FSW_OWNER_MASK		0xff
+#define FSW_OWNER_SHARED	0xfd	/* online in every instance */
+#define FSW_OWNER_FIRMWARE	0xfe	/* firmware, boot loader, Fastswitch */
+#define FSW_OWNER_NONE		0xff	/* nobody: not RAM */
 
 /* Instance states */
 #define FSW_STATE_FREE		0
@@ -141,12 +165,84 @@ static inline u32 fsw_csum(const u32 *block, unsigned int words)
 	return sum;
 }
 
+static inline u32 fsw_tbl_get(const u32 *t, unsigned int off)
+{
+	return t[off / 4];
+}
+
+static inline u32 fsw_tbl_owner(const u32 *t, unsigned int i)
+{
+	return fsw_tbl_get(t, FSW_TBL_ENTRIES + 4 * i) & FSW_OWNER_MASK;
+}
+
+static inline void fsw_tbl_set_owner(u32 *t, unsigned int i, u32 owner)
+{
+	t[FSW_TBL_ENTRIES / 4 + i] = owner & FSW_OWNER_MASK;
+}
+
+/* New table, every entry FSW_OWNER_NONE; the caller fills and seals it. */
+static inline void fsw_tbl_init(u32 *t, u32 base, u32 nr, u32 section_bits)
+{
+	unsigned int i;
+
+	for (i = 0; i < FSW_TABLE_SIZE / 4; i++)
+		t[i] = 0;
+	t[FSW_TBL_MAGIC / 4] = FSW_TABLE_MAGIC;
+	t[FSW_TBL_VERSION / 4] = FSW_LAYOUT_VERSION;
+	t[FSW_TBL_SECTION_BITS / 4] = section_bits;
+	t[FSW_TBL_BASE / 4] = base;
+	t[FSW_TBL_NR / 4] = nr;
+	for (i = 0; i < nr; i++)
+		fsw_tbl_set_owner(t, i, FSW_OWNER_NONE);
+}
+
+static inline void fsw_tbl_seal(u32 *t)
+{
+	t[FSW_TBL_GENERATION / 4]++;
+	t[FSW_TBL_CSUM / 4] = fsw_csum(t, FSW_TABLE_SIZE / 4);
+}
+
+/* Return: NULL if the table is valid, or what is wrong with it. */
+static inline const char *fsw_tbl_check(const u32 *t, u32 section_bits)
+{
+	if (fsw_tbl_get(t, FSW_TBL_MAGIC) != FSW_TABLE_MAGIC)
+		return "bad magic";
+	if (fsw_tbl_get(t, FSW_TBL_VERSION) != FSW_LAYOUT_VERSION)
+		return "bad version";
+	if (fsw_tbl_get(t, FSW_TBL_SECTION_BITS) != section_bits)
+		return "other section size";
+	if (fsw_tbl_get(t, FSW_TBL_NR) > FSW_TBL_MAX_SECTIONS)
+		return "bad section count";
+	if (fsw_tbl_get(t, FSW_TBL_BASE) & ((1u << section_bits) - 1))
+		return "unaligned base";
+	if (fsw_tbl_get(t, FSW_TBL_CSUM) != fsw_csum(t, FSW_TABLE_SIZE / 4))
+		return "bad checksum";
+	return NULL;
+}
+
 #ifdef __KERNEL__
 extern struct fsw_vector_args fastswitch_vector_args;
 void fastswitch_vector(void);
 int fastswitch_region(phys_addr_t *base, phys_addr_t *size);
+u32 fastswitch_instance_id(void);
 phys_addr_t fastswitch_resume_entry(void);
 int fastswitch_enter(struct fsw_vector_args *args);
+
+#ifdef CONFIG_FASTSWITCH_SECTIONS
+void fastswitch_sections_read_table(phys_addr_t table);
+void fastswitch_sections_reserve(void);
+void fastswitch_sections_remove(void);
+void fastswitch_sections_lock(void);
+void fastswitch_sections_unlock(void);
+u32 *fastswitch_sections_table(unsigned int *nr, phys_addr_t *base);
+const char *fastswitch_section_state(unsigned int i);
+int fastswitch_sections_set_online(unsigned int first, unsigned int count,
+				   int online_type);
+#else
+static inline void fastswitch_sections_read_table(phys_addr_t table) { }
+static inline void fastswitch_sections_reserve(void) { }
+static inline void fastswitch_sections_remove(void) { }
+#endif
 #endif
 
 #endif /* __ASSEMBLY__ */

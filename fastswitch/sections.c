@@ -1,0 +1,237 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Section commands of the control file (reserve, free) and the debugfs
+ * views of the ownership table (sections, section_crc). The kernel side
+ * (memhotplug/fastswitch-sections.c) owns the table and enforces it for
+ * every online and offline; this file changes it on the user's request.
+ */
+#define pr_fmt(fmt) "fastswitch: " fmt
+
+#include <linux/crc32.h>
+#include <linux/io.h>
+#include <linux/memory_hotplug.h>
+#include <linux/seq_file.h>
+#include <linux/sizes.h>
+#include <asm/fastswitch.h>
+#include "fastswitch.h"
+#include "table.h"
+
+/* Instances with a valid page, running or sleeping, other than this one */
+static u32 alive_instances(void)
+{
+	u32 alive = 0, found, expected, st;
+	unsigned int i;
+
+	for (i = 0; i < FSW_MAX_INSTANCES; i++) {
+		const u32 *pg = fsw.region + FSW_PAGE_OFFSET(i) / 4;
+
+		if (i == fsw.id || fsw_page_check(pg, &found, &expected))
+			continue;
+		st = fsw_get(pg, FSW_PG_STATE);
+		if (st != FSW_STATE_FREE)
+			alive |= 1u << i;
+	}
+	return alive;
+}
+
+static void log_refusal(const struct fsw_cmd *cmd, const char *why)
+{
+	if (cmd->op == FSW_CMD_RESERVE)
+		pr_warn("control: reserve %#x %u %u: %s\n", cmd->addr,
+			cmd->count, cmd->arg, why);
+	else
+		pr_warn("control: free %#x %u: %s\n", cmd->addr, cmd->count,
+			why);
+}
+
+/*
+ * reserve: offline this instance's sections and give them to another
+ * instance. free: take back sections of an instance that is not loaded
+ * and online them movable. Either all sections change or none.
+ */
+int fsw_sections_apply(const struct fsw_cmd *cmd)
+{
+	char why[FSW_WHY_LEN];
+	unsigned int first, nr;
+	phys_addr_t base;
+	u32 *t;
+	int ret;
+
+	fastswitch_sections_lock();
+	t = fastswitch_sections_table(&nr, &base);
+	if (!t) {
+		log_refusal(cmd, "no valid ownership table");
+		ret = -EBADMSG;
+		goto out;
+	}
+	ret = fsw_table_plan(t, fsw.id, alive_instances(), cmd, &first, why);
+	if (ret) {
+		log_refusal(cmd, why);
+		goto out;
+	}
+	if (cmd->op == FSW_CMD_RESERVE) {
+		ret = fastswitch_sections_set_online(first, cmd->count,
+						     MMOP_OFFLINE);
+		if (ret) {
+			snprintf(why, sizeof(why),
+				 "cannot offline the sections (%d): they stay online",
+				 ret);
+			log_refusal(cmd, why);
+			ret = -EBUSY;
+			goto out;
+		}
+		fsw_table_set(t, first, cmd->count, cmd->arg);
+		pr_info("sections %u-%u (%#x, %u MiB) reserved for instance %u\n",
+			first, first + cmd->count - 1, cmd->addr,
+			cmd->count << (SECTION_SIZE_BITS - 20), cmd->arg);
+	} else {
+		u32 owner = fsw_tbl_owner(t, first);
+		unsigned int i;
+		u32 *was = kmalloc_array(cmd->count, sizeof(*was), GFP_KERNEL);
+
+		if (!was) {
+			ret = -ENOMEM;
+			goto out;
+		}
+		for (i = 0; i < cmd->count; i++)
+			was[i] = fsw_tbl_owner(t, first + i);
+		fsw_table_set(t, first, cmd->count, fsw.id);
+		ret = fastswitch_sections_set_online(first, cmd->count,
+						     MMOP_ONLINE_MOVABLE);
+		if (ret) {
+			for (i = 0; i < cmd->count; i++)
+				fsw_tbl_set_owner(t, first + i, was[i]);
+			fsw_tbl_seal(t);
+			snprintf(why, sizeof(why),
+				 "cannot online the sections (%d): ownership unchanged",
+				 ret);
+			log_refusal(cmd, why);
+		} else {
+			pr_info("sections %u-%u (%#x, %u MiB) taken back from instance %u, online\n",
+				first, first + cmd->count - 1, cmd->addr,
+				cmd->count << (SECTION_SIZE_BITS - 20), owner);
+		}
+		kfree(was);
+	}
+out:
+	fastswitch_sections_unlock();
+	return ret;
+}
+
+/* Toggle a bit outside the owner byte of entry 0: the checksum breaks. */
+void fsw_sections_inject(void)
+{
+	u32 *t = fsw.region + FSW_TABLE_OFFSET / 4;
+
+	fastswitch_sections_lock();
+	t[FSW_TBL_ENTRIES / 4] ^= 0x100;
+	fastswitch_sections_unlock();
+	pr_warn("ownership table: fault injected (entry 0 flipped)\n");
+}
+
+static void show_owner(struct seq_file *m, u32 owner)
+{
+	if (owner < FSW_MAX_INSTANCES)
+		seq_printf(m, "%-9u", owner);
+	else
+		seq_printf(m, "%-9s", fsw_owner_name(owner));
+}
+
+/*
+ * The table, one line per run of sections with the same owner and state:
+ *   first-last  start-end  owner  state  size
+ */
+int fsw_sections_show(struct seq_file *m)
+{
+	const u32 *t = fsw.region + FSW_TABLE_OFFSET / 4;
+	phys_addr_t tphys = fsw.region_base + FSW_TABLE_OFFSET;
+	const char *why = fsw_tbl_check(t, SECTION_SIZE_BITS);
+	u32 base = fsw_tbl_get(t, FSW_TBL_BASE);
+	unsigned int nr, i, j;
+	phys_addr_t b;
+
+	fastswitch_sections_lock();
+	seq_printf(m, "table: %pa\n", &tphys);
+	seq_printf(m, "check: %s\n", why ? why : "ok");
+	seq_printf(m, "usable: %s\n", fastswitch_sections_table(&nr, &b) ?
+		   "yes" : "no");
+	seq_printf(m, "version: %u\n", fsw_tbl_get(t, FSW_TBL_VERSION));
+	seq_printf(m, "generation: %u\n", fsw_tbl_get(t, FSW_TBL_GENERATION));
+	seq_printf(m, "section_size: %u MiB\n", 1u << (SECTION_SIZE_BITS - 20));
+	seq_printf(m, "memmap_per_section: %zu bytes\n",
+		   PAGES_PER_SECTION * sizeof(struct page));
+	seq_printf(m, "base: %#x\n", base);
+	seq_printf(m, "sections: %u\n", fsw_tbl_get(t, FSW_TBL_NR));
+	seq_printf(m, "this: %u\n", fsw.id);
+	if (why) {
+		fastswitch_sections_unlock();
+		return 0;
+	}
+	nr = fsw_tbl_get(t, FSW_TBL_NR);
+	seq_puts(m, "sections     start      end        owner    state    size\n");
+	for (i = 0; i < nr; i = j) {
+		u32 owner = fsw_tbl_owner(t, i);
+		const char *st = fastswitch_section_state(i);
+		u64 s = (u64)base + ((u64)i << SECTION_SIZE_BITS);
+
+		for (j = i + 1; j < nr; j++)
+			if (fsw_tbl_owner(t, j) != owner ||
+			    strcmp(fastswitch_section_state(j), st))
+				break;
+		seq_printf(m, "%5u-%-5u  %#010llx-%#010llx ", i, j - 1, s,
+			   s + ((u64)(j - i) << SECTION_SIZE_BITS) - 1);
+		show_owner(m, owner);
+		seq_printf(m, "%-8s %u MiB\n", st,
+			   (j - i) << (SECTION_SIZE_BITS - 20));
+	}
+	fastswitch_sections_unlock();
+	return 0;
+}
+
+/*
+ * CRC32 (zlib's: crc32_le(~0) ^ ~0) of every section, read through a
+ * cacheable mapping: for tests that check what nobody may write.
+ */
+int fsw_section_crc_show(struct seq_file *m)
+{
+	const u32 *t = fsw.region + FSW_TABLE_OFFSET / 4;
+	unsigned int nr, i;
+	u32 base;
+
+	if (fsw_tbl_check(t, SECTION_SIZE_BITS)) {
+		seq_puts(m, "no valid ownership table\n");
+		return 0;
+	}
+	base = fsw_tbl_get(t, FSW_TBL_BASE);
+	nr = fsw_tbl_get(t, FSW_TBL_NR);
+	for (i = 0; i < nr; i++) {
+		phys_addr_t a = base + ((phys_addr_t)i << SECTION_SIZE_BITS);
+		size_t size = 1UL << SECTION_SIZE_BITS, off;
+		u32 crc = ~0U;
+		void *p;
+
+		/* the shared region is mapped non-cacheable already */
+		if (a < fsw.region_base + fsw.region_size &&
+		    a + size > fsw.region_base) {
+			seq_printf(m, "%u %pa ", i, &a);
+			show_owner(m, fsw_tbl_owner(t, i));
+			seq_printf(m, " %s shared-region\n",
+				   fastswitch_section_state(i));
+			continue;
+		}
+		p = memremap(a, size, MEMREMAP_WB);
+		if (!p) {
+			seq_printf(m, "%u %pa unmapped\n", i, &a);
+			continue;
+		}
+		for (off = 0; off < size; off += SZ_1M) {
+			crc = crc32_le(crc, p + off, SZ_1M);
+			cond_resched();
+		}
+		memunmap(p);
+		seq_printf(m, "%u %pa ", i, &a);
+		show_owner(m, fsw_tbl_owner(t, i));
+		seq_printf(m, " %s %08x\n", fastswitch_section_state(i), ~crc);
+	}
+	return 0;
+}

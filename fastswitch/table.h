@@ -1,0 +1,31 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Section ownership commands on the table of asm/fastswitch.h: checking a
+ * reserve or free against the table, and writing its result. Pure logic,
+ * also built on the host for unit tests.
+ */
+#ifndef FSW_TABLE_H
+#define FSW_TABLE_H
+
+#include "compat.h"
+#include "cmd.h"
+
+#define FSW_WHY_LEN	96
+
+/*
+ * Check @cmd (FSW_CMD_RESERVE or FSW_CMD_FREE) against the valid table @t
+ * for instance @self; @alive has bit N set when instance N is loaded
+ * (running or sleeping). Return: 0 and the first section index in *first,
+ * or a negative errno and the reason in @why.
+ */
+int fsw_table_plan(const u32 *t, u32 self, u32 alive,
+		   const struct fsw_cmd *cmd, unsigned int *first,
+		   char why[FSW_WHY_LEN]);
+
+/* Give sections [first, first + count) to @owner and seal the table. */
+void fsw_table_set(u32 *t, unsigned int first, unsigned int count, u32 owner);
+
+/* "firmware", "shared", "nobody" or "instance" */
+const char *fsw_owner_name(u32 owner);
+
+#endif

@@ -1,0 +1,427 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Fastswitch section ownership: which instance may online which sparsemem
+ * section of the machine's RAM.
+ *
+ * The table lives in the shared region (fastswitch_mem=, at
+ * FSW_TABLE_OFFSET), the same physical place for every instance. From
+ * early boot, a kernel keeps only the sections the table gives it (and the
+ * shared ones): the others are reserved before the first memblock
+ * allocation, dropped from memblock before sparse_init(), and added back
+ * after boot as offline memory blocks, so they have a memmap and a memory
+ * block device but the kernel never writes into them. A memory notifier
+ * enforces the table for every online and offline, sysfs included.
+ *
+ * The instance without a table (the initial one, at a cold boot) creates
+ * it: its boot memory is its own, the RAM outside it belongs to the
+ * firmware and boot loader (QEMU's DTB, U-Boot and its loads), and the
+ * shared region is marked firmware too.
+ */
+#define pr_fmt(fmt) "fastswitch: " fmt
+
+#include <linux/bitmap.h>
+#include <linux/init.h>
+#include <linux/initrd.h>
+#include <linux/io.h>
+#include <linux/libfdt.h>
+#include <linux/memblock.h>
+#include <linux/memory.h>
+#include <linux/memory_hotplug.h>
+#include <linux/mm.h>
+#include <linux/mutex.h>
+#include <linux/of_fdt.h>
+#include <asm/early_ioremap.h>
+#include <asm/fastswitch.h>
+#include <asm/sections.h>
+
+#define SECTION_BYTES	BIT(SECTION_SIZE_BITS)
+
+static phys_addr_t table_phys;
+static u32 *table;			/* non-cacheable mapping, after boot */
+static bool table_usable;		/* checked at boot; else nothing moves */
+static bool table_create;		/* none at boot: create it */
+static u32 ram_base, ram_nr;		/* the machine's RAM, in sections */
+static DECLARE_BITMAP(foreign, FSW_TBL_MAX_SECTIONS);
+static u32 boot_table[FSW_TABLE_SIZE / 4] __initdata;
+static bool boot_table_read __initdata;
+static DEFINE_MUTEX(table_lock);
+
+static phys_addr_t sec_addr(unsigned int i)
+{
+	return ram_base + ((phys_addr_t)i << SECTION_SIZE_BITS);
+}
+
+/* The machine's RAM from the DT memory node, before any usable-range cap */
+static int __init dt_ram(u32 *base, u32 *nr)
+{
+	const void *fdt = initial_boot_params;
+	const __be32 *reg;
+	u64 b, size;
+	int node, len;
+
+	if (!fdt)
+		return -ENODEV;
+	node = fdt_node_offset_by_prop_value(fdt, -1, "device_type",
+					     "memory", sizeof("memory"));
+	if (node < 0)
+		return -ENODEV;
+	reg = fdt_getprop(fdt, node, "reg", &len);
+	if (!reg || len < (dt_root_addr_cells + dt_root_size_cells) * 4)
+		return -ENODEV;
+	b = dt_mem_next_cell(dt_root_addr_cells, &reg);
+	size = dt_mem_next_cell(dt_root_size_cells, &reg);
+	if (b + size > SZ_4G || (b & (SECTION_BYTES - 1)))
+		return -ERANGE;
+	*base = b;
+	*nr = min_t(u64, size >> SECTION_SIZE_BITS, FSW_TBL_MAX_SECTIONS);
+	return 0;
+}
+
+static bool in_section(phys_addr_t a, unsigned int i)
+{
+	return a >= sec_addr(i) && a < sec_addr(i) + SECTION_BYTES;
+}
+
+/*
+ * Called when fastswitch_mem= is parsed: copy the table through an early
+ * device mapping (ARM can map only devices this early, and only before
+ * early_ioremap_reset()), uncached as every instance writes it.
+ */
+void __init fastswitch_sections_read_table(phys_addr_t table)
+{
+	void __iomem *t = early_ioremap(table, FSW_TABLE_SIZE);
+
+	if (!t) {
+		pr_err("cannot map the ownership table at %pa\n", &table);
+		return;
+	}
+	memcpy_fromio(boot_table, t, FSW_TABLE_SIZE);
+	early_iounmap(t, FSW_TABLE_SIZE);
+	boot_table_read = true;
+}
+
+/*
+ * Called first thing in paging_init(), while memblock knows all boot
+ * memory and nothing has been allocated from it for page tables.
+ */
+void __init fastswitch_sections_reserve(void)
+{
+	phys_addr_t region, size, kstart, kend;
+	unsigned int i, id = fastswitch_instance_id();
+	const char *why;
+	u32 *t;
+
+	if (fastswitch_region(&region, &size))
+		return;
+	/*
+	 * Early allocations (page tables, memmap, per-cpu areas) from the
+	 * bottom, next to the kernel, in what becomes ZONE_NORMAL: top-down
+	 * they would pin the highest sections, which kernelcore= makes
+	 * movable and which must go offline for other instances.
+	 */
+	memblock_set_bottom_up(true);
+	if (dt_ram(&ram_base, &ram_nr)) {
+		pr_err("no usable memory node in the device tree: no section ownership\n");
+		return;
+	}
+	table_phys = region + FSW_TABLE_OFFSET;
+	if (!boot_table_read)
+		return;
+	t = boot_table;
+	why = fsw_tbl_check(t, SECTION_SIZE_BITS);
+	if (why && fsw_tbl_get(t, FSW_TBL_MAGIC) != FSW_TABLE_MAGIC) {
+		if (id == 0) {
+			pr_info("no ownership table at %pa: instance 0 creates it\n",
+				&table_phys);
+			table_create = true;
+			table_usable = true;
+		} else {
+			pr_err("no ownership table at %pa: instance %u keeps its boot memory, no section can move\n",
+			       &table_phys, id);
+		}
+		goto out;
+	}
+	if (why) {
+		pr_err("ownership table at %pa is corrupted (%s): ignored, no section is onlined from it\n",
+		       &table_phys, why);
+		goto out;
+	}
+	if (fsw_tbl_get(t, FSW_TBL_BASE) != ram_base ||
+	    fsw_tbl_get(t, FSW_TBL_NR) != ram_nr) {
+		pr_err("ownership table at %pa describes other RAM: ignored\n",
+		       &table_phys);
+		goto out;
+	}
+
+	kstart = __pa_symbol(_text);
+	kend = __pa_symbol(_end);
+	for (i = 0; i < ram_nr; i++) {
+		u32 owner = fsw_tbl_owner(t, i);
+
+		if (owner == id || owner == FSW_OWNER_SHARED)
+			continue;
+		if (!memblock_is_region_memory(sec_addr(i), 1) &&
+		    !memblock_is_region_memory(sec_addr(i) + SECTION_BYTES - 1, 1))
+			continue;
+		if ((kstart < sec_addr(i) + SECTION_BYTES && kend > sec_addr(i)) ||
+		    (phys_initrd_size && in_section(phys_initrd_start, i))) {
+			pr_err("ownership table gives section %u (%pa), which holds this kernel or its initrd, to %#x: ignored\n",
+			       i, &(phys_addr_t){ sec_addr(i) }, owner);
+			bitmap_zero(foreign, FSW_TBL_MAX_SECTIONS);
+			goto out;
+		}
+		set_bit(i, foreign);
+	}
+	for_each_set_bit(i, foreign, ram_nr)
+		memblock_reserve(sec_addr(i), SECTION_BYTES);
+	table_usable = true;
+	pr_info("ownership table at %pa: instance %u leaves %u sections to others\n",
+		&table_phys, id, bitmap_weight(foreign, ram_nr));
+out:
+	return;
+}
+
+/* Called in paging_init() before bootmem_init(): no memmap for them. */
+void __init fastswitch_sections_remove(void)
+{
+	unsigned int i;
+
+	for_each_set_bit(i, foreign, ram_nr) {
+		memblock_phys_free(sec_addr(i), SECTION_BYTES);
+		memblock_remove(sec_addr(i), SECTION_BYTES);
+	}
+}
+
+/**
+ * fastswitch_sections_lock - serialise changes of the ownership table
+ *
+ * Held around a check of the table and the onlining or offlining it
+ * allows. Take it before lock_device_hotplug().
+ */
+void fastswitch_sections_lock(void)
+{
+	mutex_lock(&table_lock);
+}
+EXPORT_SYMBOL_GPL(fastswitch_sections_lock);
+
+void fastswitch_sections_unlock(void)
+{
+	mutex_unlock(&table_lock);
+}
+EXPORT_SYMBOL_GPL(fastswitch_sections_unlock);
+
+/**
+ * fastswitch_sections_table - the ownership table, checked
+ * @nr: set to the number of sections
+ * @base: set to the physical address of section 0
+ *
+ * Return: the table (non-cacheable), or NULL if there is none or it does
+ * not check: then nothing may be onlined or offlined through it.
+ */
+u32 *fastswitch_sections_table(unsigned int *nr, phys_addr_t *base)
+{
+	const char *why;
+
+	if (!table || !table_usable)
+		return NULL;
+	why = fsw_tbl_check(table, SECTION_SIZE_BITS);
+	if (why) {
+		pr_err_ratelimited("ownership table at %pa: %s: refusing every change\n",
+				   &table_phys, why);
+		return NULL;
+	}
+	*nr = ram_nr;
+	*base = ram_base;
+	return table;
+}
+EXPORT_SYMBOL_GPL(fastswitch_sections_table);
+
+/* Is section @i online, offline, or absent here? */
+const char *fastswitch_section_state(unsigned int i)
+{
+	unsigned long nr = pfn_to_section_nr(PHYS_PFN(sec_addr(i)));
+
+	if (!present_section_nr(nr))
+		return "absent";
+	return online_section_nr(nr) ? "online" : "offline";
+}
+EXPORT_SYMBOL_GPL(fastswitch_section_state);
+
+/* Online or offline, per memory block of [start, start + size) */
+static int set_block(struct memory_block *mem, void *arg)
+{
+	int online_type = *(int *)arg;
+	int ret;
+
+	if (online_type == MMOP_OFFLINE) {
+		ret = device_offline(&mem->dev);
+	} else {
+		mem->online_type = online_type;
+		ret = device_online(&mem->dev);
+	}
+	/* 1: it already was */
+	return ret > 0 ? 0 : ret;
+}
+
+static bool section_online(unsigned int i)
+{
+	return online_section_nr(pfn_to_section_nr(PHYS_PFN(sec_addr(i))));
+}
+
+/**
+ * fastswitch_sections_set_online - online or offline whole sections
+ * @first: first section index in the table
+ * @count: number of sections
+ * @online_type: MMOP_OFFLINE, MMOP_ONLINE_MOVABLE, ...
+ *
+ * The memory notifier checks ownership. Sections already in the wanted
+ * state are left alone; on failure the sections this call changed are
+ * changed back. Call with fastswitch_sections_lock() held.
+ *
+ * Return: 0 or a negative errno.
+ */
+int fastswitch_sections_set_online(unsigned int first, unsigned int count,
+				   int online_type)
+{
+	int back = online_type == MMOP_OFFLINE ? MMOP_ONLINE_MOVABLE : MMOP_OFFLINE;
+	bool want = online_type != MMOP_OFFLINE;
+	unsigned long *changed;
+	unsigned int i;
+	int ret = 0;
+
+	changed = bitmap_zalloc(count, GFP_KERNEL);
+	if (!changed)
+		return -ENOMEM;
+	lock_device_hotplug();
+	for (i = first; i < first + count; i++) {
+		if (section_online(i) == want)
+			continue;
+		ret = walk_memory_blocks(sec_addr(i), SECTION_BYTES,
+					 &online_type, set_block);
+		if (ret)
+			break;
+		set_bit(i - first, changed);
+	}
+	if (ret) {
+		for_each_set_bit(i, changed, count)
+			walk_memory_blocks(sec_addr(first + i), SECTION_BYTES,
+					   &back, set_block);
+	}
+	unlock_device_hotplug();
+	bitmap_free(changed);
+	return ret;
+}
+EXPORT_SYMBOL_GPL(fastswitch_sections_set_online);
+
+/* Decide for one section; see the rules in docs/sections.md. */
+static int may_change(unsigned int i, bool online)
+{
+	u32 owner, id = fastswitch_instance_id();
+	unsigned int nr;
+	phys_addr_t base;
+	u32 *t = fastswitch_sections_table(&nr, &base);
+
+	if (!t) {
+		pr_warn("section %u (%pa): no valid ownership table: %s refused\n",
+			i, &(phys_addr_t){ sec_addr(i) }, online ? "online" : "offline");
+		return -EPERM;
+	}
+	if (i >= nr)
+		return 0;
+	owner = fsw_tbl_owner(t, i);
+	if (owner == FSW_OWNER_FIRMWARE || (online && owner != id &&
+					    owner != FSW_OWNER_SHARED)) {
+		pr_warn("section %u (%pa) is %s: %s refused\n", i,
+			&(phys_addr_t){ sec_addr(i) },
+			owner == FSW_OWNER_FIRMWARE ? "firmware's" :
+			owner == FSW_OWNER_NONE ? "nobody's" : "another instance's",
+			online ? "online" : "offline");
+		return -EPERM;
+	}
+	if (!online && owner == FSW_OWNER_SHARED) {
+		pr_warn("section %u (%pa) is shared: offline refused\n", i,
+			&(phys_addr_t){ sec_addr(i) });
+		return -EPERM;
+	}
+	return 0;
+}
+
+static int fsw_memory_notify(struct notifier_block *nb, unsigned long action,
+			     void *arg)
+{
+	struct memory_notify *mn = arg;
+	phys_addr_t start = PFN_PHYS(mn->start_pfn);
+	phys_addr_t end = start + PFN_PHYS(mn->nr_pages);
+	bool online = action == MEM_GOING_ONLINE;
+	int ret = 0;
+
+	if (action != MEM_GOING_ONLINE && action != MEM_GOING_OFFLINE)
+		return NOTIFY_OK;
+	if (start < ram_base || start >= sec_addr(ram_nr))
+		return NOTIFY_OK;
+	for (; start < end && !ret; start += SECTION_BYTES)
+		ret = may_change((start - ram_base) >> SECTION_SIZE_BITS, online);
+	return notifier_from_errno(ret);
+}
+
+static struct notifier_block fsw_memory_nb = {
+	.notifier_call = fsw_memory_notify,
+	/* before anyone acts on the change */
+	.priority = INT_MAX,
+};
+
+/* The initial instance's table: its boot memory, the rest firmware */
+static void __init create_table(phys_addr_t region, phys_addr_t size)
+{
+	unsigned int i, id = fastswitch_instance_id();
+
+	fsw_tbl_init(table, ram_base, ram_nr, SECTION_SIZE_BITS);
+	for (i = 0; i < ram_nr; i++) {
+		phys_addr_t a = sec_addr(i);
+		u32 owner = FSW_OWNER_FIRMWARE;
+
+		if (memblock_is_region_memory(a, SECTION_BYTES))
+			owner = id;
+		else if (memblock_is_region_memory(a, 1) ||
+			 memblock_is_region_memory(a + SECTION_BYTES - 1, 1))
+			pr_warn("section %u (%pa) is only partly this kernel's RAM: marked firmware\n",
+				i, &a);
+		if (a < region + size && a + SECTION_BYTES > region)
+			owner = FSW_OWNER_FIRMWARE;
+		fsw_tbl_set_owner(table, i, owner);
+	}
+	fsw_tbl_seal(table);
+}
+
+static int __init fastswitch_sections_init(void)
+{
+	phys_addr_t region, size;
+	unsigned int i, added = 0;
+	int ret;
+
+	if (fastswitch_region(&region, &size) || !table_phys)
+		return 0;
+	table = memremap(table_phys, FSW_TABLE_SIZE, MEMREMAP_WC);
+	if (!table) {
+		pr_err("cannot map the ownership table at %pa\n", &table_phys);
+		table_usable = false;
+		return -ENOMEM;
+	}
+	if (table_create)
+		create_table(region, size);
+
+	for_each_set_bit(i, foreign, ram_nr) {
+		ret = add_memory_driver_managed(0, sec_addr(i), SECTION_BYTES,
+						"System RAM (fastswitch)", MHP_NONE);
+		if (ret)
+			pr_warn("section %u (%pa): cannot add it offline: %d\n",
+				i, &(phys_addr_t){ sec_addr(i) }, ret);
+		else
+			added++;
+	}
+	register_memory_notifier(&fsw_memory_nb);
+	pr_info("ownership table at %pa, %u sections of %lu MiB from %#x; %u others' sections present offline\n",
+		&table_phys, ram_nr, SECTION_BYTES >> 20, ram_base, added);
+	return 0;
+}
+subsys_initcall(fastswitch_sections_init);

@@ -1,0 +1,36 @@
+#!/bin/sh
+# A corrupted ownership table is detected at boot and nothing is onlined
+# or offlined from it: the host seals a table, flips one bit of it, and
+# QEMU's loader puts it where every instance looks for it. The instance
+# keeps the boot memory U-Boot gave it and refuses every change.
+# (The runtime case, a table corrupted under a running instance, is in
+# section-bad-input.)
+# qemu-prep: $HOSTBIN/fsw-mktable table.bin 0x40000000 64 24 --corrupt 0-7=firmware 8-58=0 59-60=1 61-63=firmware
+# qemu-opts: -L $T/table.bin@0x47021000
+. /tests/lib.sh
+
+ktap_plan 9
+
+check "boot log: the table is reported corrupted and ignored" \
+	eval 'dmesg | grep -q "fastswitch: ownership table at 0x47021000 is corrupted (bad checksum): ignored, no section is onlined from it"'
+check "sections: check bad checksum, not usable" \
+	eval '[ "$(sect_field check)" = "bad checksum" ] && [ "$(sect_field usable)" = no ]'
+check "no other instance's section was added from it (no \"System RAM (fastswitch)\")" \
+	eval '! grep -q "System RAM (fastswitch)" /proc/iomem'
+before=$(cat "$FSW/sections")
+total=$(meminfo MemTotal)
+nonline=$(grep -l '^online$' $MEMSYS/memory*/state | wc -l)
+dmesg_mark
+r=$(fsw-write $MEMSYS/memory100/state offline)
+check "offline of a movable block through sysfs refused: $r, and logged" \
+	eval '[ "$r" = EPERM ] && dmesg_new | grep -q "no valid ownership table: offline refused"'
+dmesg_new | sed 's/^/# /'
+r=$(fsw-write "$FSW/control" "reserve 0x70000000 1 1")
+r2=$(fsw-write "$FSW/control" "free 0x7c000000 1")
+check "reserve and free refused: $r $r2" [ "$r $r2" = "EBADMSG EBADMSG" ]
+check "reserve and free logged: no valid ownership table" \
+	eval '[ "$(dmesg_new | grep -c "fastswitch: control: .*: no valid ownership table")" = 2 ]'
+check "the table was left as it was: no repair, no new table" [ "$(cat "$FSW/sections")" = "$before" ]
+check "every block stays online, MemTotal unchanged" \
+	eval '[ "$(grep -l "^online$" $MEMSYS/memory*/state | wc -l)" = "$nonline" ] && [ "$(meminfo MemTotal)" = "$total" ]'
+check "no kernel warning, BUG or Oops" dmesg_clean
