@@ -65,7 +65,11 @@ measure idle
 stats offline_idle </tmp/off.idle
 stats online_idle </tmp/on.idle
 
-hog=$(($(meminfo MemFree) / 1024 - 96))
+# Leave room for the four sections offlined in a row, and 64 MiB: with
+# less, the kernel cannot migrate the hog's pages and offline_pages()
+# retries until a signal stops it.
+sec=$(sect_field section_size | cut -d' ' -f1)
+hog=$(($(meminfo MemFree) / 1024 - 4 * sec - 64))
 echo "bench: hog_size $hog MiB"
 hog_start $hog
 measure hog
@@ -98,11 +102,13 @@ awk -v oi="$oi" -v oh="$oh" -v ni="$ni" -v nh="$nh" -v sb="$sb" 'BEGIN {
 }'
 
 # Overheads, as a share of the machine's RAM
-ram=$(($(sect_field sections) * 16))
+sec=$(sect_field section_size | cut -d' ' -f1)
+ram=$(($(sect_field sections) * sec))
 memmap=$(sect_field memmap_per_section | cut -d' ' -f1)
-awk -v ram="$ram" -v mm="$memmap" -v sec=16 'BEGIN {
+shared=$(sed -n 's/^region: .* size //p' "$FSW/status")
+awk -v ram="$ram" -v mm="$memmap" -v sec="$sec" -v shared="$((shared))" 'BEGIN {
 	printf "bench: memmap_per_section %d KiB\n", mm / 1024
 	printf "bench: memmap_share_of_ram %.3f %%\n", 100 * mm / (sec * 1048576)
 	printf "bench: table_share_of_ram %.5f %%\n", 100 * 4096 / (ram * 1048576)
-	printf "bench: shared_region_share_of_ram %.3f %%\n", 100 * 16 / ram
+	printf "bench: shared_region_share_of_ram %.3f %%\n", 100 * shared / (ram * 1048576)
 }'

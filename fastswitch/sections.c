@@ -158,8 +158,8 @@ int fsw_sections_show(struct seq_file *m)
 	seq_printf(m, "version: %u\n", fsw_tbl_get(t, FSW_TBL_VERSION));
 	seq_printf(m, "generation: %u\n", fsw_tbl_get(t, FSW_TBL_GENERATION));
 	seq_printf(m, "section_size: %u MiB\n", 1u << (SECTION_SIZE_BITS - 20));
-	seq_printf(m, "memmap_per_section: %zu bytes\n",
-		   PAGES_PER_SECTION * sizeof(struct page));
+	seq_printf(m, "memmap_per_section: %lu bytes\n",
+		   (unsigned long)(PAGES_PER_SECTION * sizeof(struct page)));
 	seq_printf(m, "base: %#x\n", base);
 	seq_printf(m, "sections: %u\n", fsw_tbl_get(t, FSW_TBL_NR));
 	seq_printf(m, "this: %u\n", fsw.id);

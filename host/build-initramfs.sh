@@ -8,7 +8,7 @@ FSW_TOP=$(cd "$(dirname "$0")/.." && pwd)
 . "$FSW_TOP/host/env.sh"
 
 debs=$FSW_CACHE/debs
-ko=$FSW_TOP/fastswitch/fastswitch.ko
+ko=${FSW_KO:-$FSW_TOP/fastswitch/fastswitch.ko}
 [ -f "$ko" ] || fsw_die "$ko is missing (make module)"
 kobj=$(cat "$FSW_OUT/kdir" 2>/dev/null) || fsw_die "no kernel build (make kernel)"
 ksrc=$(dirname "$kobj")/src

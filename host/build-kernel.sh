@@ -15,6 +15,8 @@ debver=$(fsw_kernel_debver)
 kroot=$FSW_CACHE/linux-$debver
 src=$kroot/src
 obj=$kroot/obj
+# Other section sizes build in their own object directory
+[ "$FSW_SECTION_BITS" = 24 ] || obj=$kroot/obj-s$FSW_SECTION_BITS
 fsw_log "kernel: Debian linux-source-6.12 $debver"
 
 git_k() {
@@ -64,6 +66,12 @@ fi
 done
 
 frag=$src/arch/arm/configs/fastswitch_virt.config
+if [ "$FSW_SECTION_BITS" != 24 ]; then
+	mkdir -p "$obj"
+	sed "s/^CONFIG_ARM_SECTION_SIZE_BITS=.*/CONFIG_ARM_SECTION_SIZE_BITS=$FSW_SECTION_BITS/" \
+		"$frag" >"$obj/fastswitch_virt.config"
+	frag=$obj/fastswitch_virt.config
+fi
 kmake() {
 	make -s -C "$src" O="$obj" ARCH=arm CROSS_COMPILE="$FSW_CROSS" \
 		CC="ccache ${FSW_CROSS}gcc" KBUILD_BUILD_TIMESTAMP="Thu Jan  1 00:00:00 UTC 2026" \

@@ -25,9 +25,20 @@ fsw_kernel_debver() {
 	dpkg-query -W -f '${Version}' linux-source-6.12 2>/dev/null
 }
 
+# Section size of the kernel build, log2: 24 (16 MiB, the default and
+# what the tests use) or 25 (32 MiB, built by make bench for comparison).
+: "${FSW_SECTION_BITS:=24}"
+export FSW_SECTION_BITS
+
 # Memory map on QEMU virt (-m 1G: RAM 0x40000000-0x7fffffff). See
-# docs/memory-map.md. The shared region is one whole 16 MiB block.
-: "${FSW_SHARED:=16M@0x47000000}"
+# docs/memory-map.md. The shared region is one whole section just below
+# the first instance; the firmware's top sections hold U-Boot and its EFI
+# map (0x7d000000-0x7fffffff at 1G, rounded out to whole sections).
+case $FSW_SECTION_BITS in
+24) : "${FSW_SHARED:=16M@0x47000000}"; FSW_TOP_FIRMWARE=0x3000000 ;;
+25) : "${FSW_SHARED:=32M@0x46000000}"; FSW_TOP_FIRMWARE=0x4000000 ;;
+*) echo "FSW_SECTION_BITS=$FSW_SECTION_BITS: the memory map knows 24 and 25" >&2; exit 1 ;;
+esac
 FSW_BASE=0x48000000		# every instance's memory starts here or above
 FSW_ZIMAGE_ADDR=0x40400000	# U-Boot loads the initial zImage (firmware section)
 FSW_INITRD_ADDR=0x48c00000	# ... and its initramfs, in its first section

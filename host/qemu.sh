@@ -42,8 +42,8 @@ done
 # zImage, U-Boot at the top of RAM and its EFI memory map 16 MiB below
 # it) is ever an instance's memory. See docs/memory-map.md.
 case $mem in
-1G | 1024 | 1024M) usable=0x35000000 ;;
-2G | 2048 | 2048M) usable=0x75000000 ;;
+1G | 1024 | 1024M) usable=$(printf '%#x' $((0x80000000 - FSW_TOP_FIRMWARE - FSW_BASE))) ;;
+2G | 2048 | 2048M) usable=$(printf '%#x' $((0xc0000000 - FSW_TOP_FIRMWARE - FSW_BASE))) ;;
 *) fsw_die "memory size $mem: the memory map knows 1G and 2G" ;;
 esac
 append="console=ttyAMA0,115200 fastswitch_mem=$FSW_SHARED fastswitch_id=0 retain_initrd kernelcore=$FSW_KERNELCORE $*"
