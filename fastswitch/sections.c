@@ -70,8 +70,7 @@ int fsw_sections_apply(const struct fsw_cmd *cmd)
 		goto out;
 	}
 	if (cmd->op == FSW_CMD_RESERVE) {
-		ret = fastswitch_sections_set_online(first, cmd->count,
-						     MMOP_OFFLINE);
+		ret = fastswitch_sections_give(first, cmd->count, cmd->arg);
 		if (ret) {
 			snprintf(why, sizeof(why),
 				 "cannot offline the sections (%d): they stay online",
@@ -80,38 +79,23 @@ int fsw_sections_apply(const struct fsw_cmd *cmd)
 			ret = -EBUSY;
 			goto out;
 		}
-		fsw_table_set(t, first, cmd->count, cmd->arg);
 		pr_info("sections %u-%u (%#x, %u MiB) reserved for instance %u\n",
 			first, first + cmd->count - 1, cmd->addr,
 			cmd->count << (SECTION_SIZE_BITS - 20), cmd->arg);
 	} else {
 		u32 owner = fsw_tbl_owner(t, first);
-		unsigned int i;
-		u32 *was = kmalloc_array(cmd->count, sizeof(*was), GFP_KERNEL);
 
-		if (!was) {
-			ret = -ENOMEM;
-			goto out;
-		}
-		for (i = 0; i < cmd->count; i++)
-			was[i] = fsw_tbl_owner(t, first + i);
-		fsw_table_set(t, first, cmd->count, fsw.id);
-		ret = fastswitch_sections_set_online(first, cmd->count,
-						     MMOP_ONLINE_MOVABLE);
+		ret = fastswitch_sections_take(first, cmd->count);
 		if (ret) {
-			for (i = 0; i < cmd->count; i++)
-				fsw_tbl_set_owner(t, first + i, was[i]);
-			fsw_tbl_seal(t);
 			snprintf(why, sizeof(why),
 				 "cannot online the sections (%d): ownership unchanged",
 				 ret);
 			log_refusal(cmd, why);
-		} else {
-			pr_info("sections %u-%u (%#x, %u MiB) taken back from instance %u, online\n",
-				first, first + cmd->count - 1, cmd->addr,
-				cmd->count << (SECTION_SIZE_BITS - 20), owner);
+			goto out;
 		}
-		kfree(was);
+		pr_info("sections %u-%u (%#x, %u MiB) taken back from instance %u, online\n",
+			first, first + cmd->count - 1, cmd->addr,
+			cmd->count << (SECTION_SIZE_BITS - 20), owner);
 	}
 out:
 	fastswitch_sections_unlock();
@@ -190,38 +174,45 @@ int fsw_sections_show(struct seq_file *m)
 
 /*
  * CRC32 (zlib's: crc32_le(~0) ^ ~0) of every section, read through a
- * cacheable mapping: for tests that check what nobody may write.
+ * cacheable mapping: for tests that check what nobody may write. Only a
+ * valid table is followed; sections of nobody (not RAM) and the shared
+ * region (mapped non-cacheable already) are not read.
  */
 int fsw_section_crc_show(struct seq_file *m)
 {
-	const u32 *t = fsw.region + FSW_TABLE_OFFSET / 4;
+	const u32 *t;
 	unsigned int nr, i;
-	u32 base;
+	phys_addr_t base;
 
-	if (fsw_tbl_check(t, SECTION_SIZE_BITS)) {
+	fastswitch_sections_lock();
+	t = fastswitch_sections_table(&nr, &base);
+	if (!t) {
+		fastswitch_sections_unlock();
 		seq_puts(m, "no valid ownership table\n");
 		return 0;
 	}
-	base = fsw_tbl_get(t, FSW_TBL_BASE);
-	nr = fsw_tbl_get(t, FSW_TBL_NR);
 	for (i = 0; i < nr; i++) {
-		phys_addr_t a = base + ((phys_addr_t)i << SECTION_SIZE_BITS);
+		u64 a = (u64)base + ((u64)i << SECTION_SIZE_BITS);
 		size_t size = 1UL << SECTION_SIZE_BITS, off;
-		u32 crc = ~0U;
+		u32 owner = fsw_tbl_owner(t, i), crc = ~0U;
+		phys_addr_t pa = a;
 		void *p;
 
-		/* the shared region is mapped non-cacheable already */
-		if (a < fsw.region_base + fsw.region_size &&
-		    a + size > fsw.region_base) {
-			seq_printf(m, "%u %pa ", i, &a);
-			show_owner(m, fsw_tbl_owner(t, i));
-			seq_printf(m, " %s shared-region\n",
-				   fastswitch_section_state(i));
+		seq_printf(m, "%u %pa ", i, &pa);
+		show_owner(m, owner);
+		seq_printf(m, " %s ", fastswitch_section_state(i));
+		if (owner == FSW_OWNER_NONE) {
+			seq_puts(m, "not-ram\n");
 			continue;
 		}
-		p = memremap(a, size, MEMREMAP_WB);
+		if (a < (u64)fsw.region_base + fsw.region_size &&
+		    a + size > fsw.region_base) {
+			seq_puts(m, "shared-region\n");
+			continue;
+		}
+		p = memremap(pa, size, MEMREMAP_WB);
 		if (!p) {
-			seq_printf(m, "%u %pa unmapped\n", i, &a);
+			seq_puts(m, "unmapped\n");
 			continue;
 		}
 		for (off = 0; off < size; off += SZ_1M) {
@@ -229,9 +220,8 @@ int fsw_section_crc_show(struct seq_file *m)
 			cond_resched();
 		}
 		memunmap(p);
-		seq_printf(m, "%u %pa ", i, &a);
-		show_owner(m, fsw_tbl_owner(t, i));
-		seq_printf(m, " %s %08x\n", fastswitch_section_state(i), ~crc);
+		seq_printf(m, "%08x\n", ~crc);
 	}
+	fastswitch_sections_unlock();
 	return 0;
 }

@@ -105,12 +105,3 @@ int fsw_table_plan(const u32 *t, u32 self, u32 alive,
 	*first = f;
 	return 0;
 }
-
-void fsw_table_set(u32 *t, unsigned int first, unsigned int count, u32 owner)
-{
-	unsigned int i;
-
-	for (i = first; i < first + count; i++)
-		fsw_tbl_set_owner(t, i, owner);
-	fsw_tbl_seal(t);
-}

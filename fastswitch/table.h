@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * Section ownership commands on the table of asm/fastswitch.h: checking a
- * reserve or free against the table, and writing its result. Pure logic,
- * also built on the host for unit tests.
+ * reserve or free against the table (the kernel's
+ * fastswitch_sections_give/take() then write it). Pure logic, also built
+ * on the host for unit tests.
  */
 #ifndef FSW_TABLE_H
 #define FSW_TABLE_H
@@ -21,9 +22,6 @@
 int fsw_table_plan(const u32 *t, u32 self, u32 alive,
 		   const struct fsw_cmd *cmd, unsigned int *first,
 		   char why[FSW_WHY_LEN]);
-
-/* Give sections [first, first + count) to @owner and seal the table. */
-void fsw_table_set(u32 *t, unsigned int first, unsigned int count, u32 owner);
 
 /* "firmware", "shared", "nobody" or "instance" */
 const char *fsw_owner_name(u32 owner);

@@ -30,6 +30,7 @@
 #include <linux/mm.h>
 #include <linux/mutex.h>
 #include <linux/of_fdt.h>
+#include <linux/slab.h>
 #include <asm/early_ioremap.h>
 #include <asm/fastswitch.h>
 #include <asm/sections.h>
@@ -70,16 +71,22 @@ static int __init dt_ram(u32 *base, u32 *nr)
 		return -ENODEV;
 	b = dt_mem_next_cell(dt_root_addr_cells, &reg);
 	size = dt_mem_next_cell(dt_root_size_cells, &reg);
-	if (b + size > SZ_4G || (b & (SECTION_BYTES - 1)))
+	if (b >= SZ_4G || (b & (SECTION_BYTES - 1)))
 		return -ERANGE;
+	/* phys_addr_t is 32-bit: the last section must end below 4 GiB */
+	if (b + size > SZ_4G - SECTION_BYTES)
+		size = SZ_4G - SECTION_BYTES - b;
 	*base = b;
 	*nr = min_t(u64, size >> SECTION_SIZE_BITS, FSW_TBL_MAX_SECTIONS);
 	return 0;
 }
 
-static bool in_section(phys_addr_t a, unsigned int i)
+/* Does [start, start + size) overlap section @i? */
+static bool overlaps(u64 start, u64 size, unsigned int i)
 {
-	return a >= sec_addr(i) && a < sec_addr(i) + SECTION_BYTES;
+	u64 s = sec_addr(i);
+
+	return size && start < s + SECTION_BYTES && start + size > s;
 }
 
 /*
@@ -101,8 +108,9 @@ void __init fastswitch_sections_read_table(phys_addr_t table)
 }
 
 /*
- * Called first thing in paging_init(), while memblock knows all boot
- * memory and nothing has been allocated from it for page tables.
+ * Called in setup_arch() just before arm_memblock_init(): memblock knows
+ * all boot memory, only the DTB is reserved, and nothing (reserved
+ * memory, CMA, page tables) has been allocated from it yet.
  */
 void __init fastswitch_sections_reserve(void)
 {
@@ -163,9 +171,11 @@ void __init fastswitch_sections_reserve(void)
 		if (!memblock_is_region_memory(sec_addr(i), 1) &&
 		    !memblock_is_region_memory(sec_addr(i) + SECTION_BYTES - 1, 1))
 			continue;
-		if ((kstart < sec_addr(i) + SECTION_BYTES && kend > sec_addr(i)) ||
-		    (phys_initrd_size && in_section(phys_initrd_start, i))) {
-			pr_err("ownership table gives section %u (%pa), which holds this kernel or its initrd, to %#x: ignored\n",
+		/* the DTB and anything else reserved so far, kernel, initrd */
+		if (overlaps(kstart, kend - kstart, i) ||
+		    overlaps(phys_initrd_start, phys_initrd_size, i) ||
+		    memblock_is_region_reserved(sec_addr(i), SECTION_BYTES)) {
+			pr_err("ownership table gives section %u (%pa), which holds this kernel, its initrd or its DTB, to %#x: ignored\n",
 			       i, &(phys_addr_t){ sec_addr(i) }, owner);
 			bitmap_zero(foreign, FSW_TBL_MAX_SECTIONS);
 			goto out;
@@ -268,50 +278,148 @@ static bool section_online(unsigned int i)
 	return online_section_nr(pfn_to_section_nr(PHYS_PFN(sec_addr(i))));
 }
 
-/**
- * fastswitch_sections_set_online - online or offline whole sections
- * @first: first section index in the table
- * @count: number of sections
- * @online_type: MMOP_OFFLINE, MMOP_ONLINE_MOVABLE, ...
- *
- * The memory notifier checks ownership. Sections already in the wanted
- * state are left alone; on failure the sections this call changed are
- * changed back. Call with fastswitch_sections_lock() held.
- *
- * Return: 0 or a negative errno.
- */
-int fastswitch_sections_set_online(unsigned int first, unsigned int count,
-				   int online_type)
+static bool section_present(unsigned int i)
 {
-	int back = online_type == MMOP_OFFLINE ? MMOP_ONLINE_MOVABLE : MMOP_OFFLINE;
+	return present_section_nr(pfn_to_section_nr(PHYS_PFN(sec_addr(i))));
+}
+
+/* How to online it again: in the zone it is in now */
+static int section_online_type(unsigned int i)
+{
+	struct zone *z = page_zone(pfn_to_page(PHYS_PFN(sec_addr(i))));
+
+	return zone_idx(z) == ZONE_MOVABLE ? MMOP_ONLINE_MOVABLE : MMOP_ONLINE_KERNEL;
+}
+
+/*
+ * Online or offline whole sections, with the device hotplug lock held.
+ * Sections already in the wanted state are left alone; on failure the
+ * sections this call changed are changed back.
+ */
+static int set_online_locked(unsigned int first, unsigned int count,
+			     int online_type)
+{
 	bool want = online_type != MMOP_OFFLINE;
-	unsigned long *changed;
-	unsigned int i;
+	unsigned int i, k;
+	int *back;
 	int ret = 0;
 
-	changed = bitmap_zalloc(count, GFP_KERNEL);
-	if (!changed)
+	/* MMOP_OFFLINE (0) where a section did not change */
+	back = kcalloc(count, sizeof(*back), GFP_KERNEL);
+	if (!back)
 		return -ENOMEM;
-	lock_device_hotplug();
 	for (i = first; i < first + count; i++) {
+		int was;
+
+		if (!section_present(i)) {
+			ret = -ENODEV;
+			break;
+		}
 		if (section_online(i) == want)
 			continue;
+		was = want ? MMOP_OFFLINE : section_online_type(i);
 		ret = walk_memory_blocks(sec_addr(i), SECTION_BYTES,
 					 &online_type, set_block);
 		if (ret)
 			break;
-		set_bit(i - first, changed);
+		back[i - first] = want ? -1 : was;
 	}
 	if (ret) {
-		for_each_set_bit(i, changed, count)
-			walk_memory_blocks(sec_addr(first + i), SECTION_BYTES,
-					   &back, set_block);
+		for (k = 0; k < count; k++) {
+			int type = back[k] < 0 ? MMOP_OFFLINE : back[k];
+
+			if (!back[k])
+				continue;
+			if (walk_memory_blocks(sec_addr(first + k), SECTION_BYTES,
+					       &type, set_block))
+				pr_err("section %u (%pa): cannot undo its %s\n",
+				       first + k,
+				       &(phys_addr_t){ sec_addr(first + k) },
+				       want ? "online" : "offline");
+		}
 	}
-	unlock_device_hotplug();
-	bitmap_free(changed);
+	kfree(back);
 	return ret;
 }
-EXPORT_SYMBOL_GPL(fastswitch_sections_set_online);
+
+static bool range_ok(unsigned int first, unsigned int count)
+{
+	return table && table_usable && first < ram_nr && count <= ram_nr - first;
+}
+
+/**
+ * fastswitch_sections_give - offline sections and give them to @owner
+ * @first: first section index in the table
+ * @count: number of sections
+ * @owner: the new owner
+ *
+ * The offline and the change of the table happen under the device
+ * hotplug lock, so that no online through sysfs comes in between. Call
+ * with fastswitch_sections_lock() held, after checking the request
+ * against the table.
+ *
+ * Return: 0, or a negative errno and nothing changed.
+ */
+int fastswitch_sections_give(unsigned int first, unsigned int count, u32 owner)
+{
+	unsigned int i;
+	int ret;
+
+	if (!range_ok(first, count))
+		return -EINVAL;
+	lock_device_hotplug();
+	ret = set_online_locked(first, count, MMOP_OFFLINE);
+	if (!ret) {
+		for (i = first; i < first + count; i++)
+			fsw_tbl_set_owner(table, i, owner);
+		fsw_tbl_seal(table);
+	}
+	unlock_device_hotplug();
+	return ret;
+}
+EXPORT_SYMBOL_GPL(fastswitch_sections_give);
+
+/**
+ * fastswitch_sections_take - make sections this instance's and online them
+ * @first: first section index in the table
+ * @count: number of sections
+ *
+ * The sections go online movable. If one cannot, those onlined go
+ * offline again and the table gets its old owners back. Call with
+ * fastswitch_sections_lock() held, after checking the request.
+ *
+ * Return: 0, or a negative errno and nothing changed.
+ */
+int fastswitch_sections_take(unsigned int first, unsigned int count)
+{
+	unsigned int i;
+	u32 *was;
+	int ret;
+
+	if (!range_ok(first, count))
+		return -EINVAL;
+	was = kmalloc_array(count, sizeof(*was), GFP_KERNEL);
+	if (!was)
+		return -ENOMEM;
+	lock_device_hotplug();
+	for (i = 0; i < count; i++) {
+		was[i] = fsw_tbl_owner(table, first + i);
+		fsw_tbl_set_owner(table, first + i, fastswitch_instance_id());
+	}
+	fsw_tbl_seal(table);
+	ret = set_online_locked(first, count, MMOP_ONLINE_MOVABLE);
+	if (ret) {
+		/* a section that could not go offline again stays ours */
+		for (i = 0; i < count; i++)
+			if (!section_online(first + i))
+				fsw_tbl_set_owner(table, first + i, was[i]);
+		fsw_tbl_seal(table);
+	}
+	unlock_device_hotplug();
+	kfree(was);
+	return ret;
+}
+EXPORT_SYMBOL_GPL(fastswitch_sections_take);
 
 /* Decide for one section; see the rules in docs/sections.md. */
 static int may_change(unsigned int i, bool online)
@@ -410,6 +518,8 @@ static int __init fastswitch_sections_init(void)
 	if (table_create)
 		create_table(region, size);
 
+	/* before adding them: an auto-online must already be checked */
+	register_memory_notifier(&fsw_memory_nb);
 	for_each_set_bit(i, foreign, ram_nr) {
 		ret = add_memory_driver_managed(0, sec_addr(i), SECTION_BYTES,
 						"System RAM (fastswitch)", MHP_NONE);
@@ -419,7 +529,6 @@ static int __init fastswitch_sections_init(void)
 		else
 			added++;
 	}
-	register_memory_notifier(&fsw_memory_nb);
 	pr_info("ownership table at %pa, %u sections of %lu MiB from %#x; %u others' sections present offline\n",
 		&table_phys, ram_nr, SECTION_BYTES >> 20, ram_base, added);
 	return 0;

@@ -236,8 +236,8 @@ void fastswitch_sections_lock(void);
 void fastswitch_sections_unlock(void);
 u32 *fastswitch_sections_table(unsigned int *nr, phys_addr_t *base);
 const char *fastswitch_section_state(unsigned int i);
-int fastswitch_sections_set_online(unsigned int first, unsigned int count,
-				   int online_type);
+int fastswitch_sections_give(unsigned int first, unsigned int count, u32 owner);
+int fastswitch_sections_take(unsigned int first, unsigned int count);
 #else
 static inline void fastswitch_sections_read_table(phys_addr_t table) { }
 static inline void fastswitch_sections_reserve(void) { }

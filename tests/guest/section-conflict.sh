@@ -1,0 +1,24 @@
+#!/bin/sh
+# A valid table that gives away the section holding the booting kernel and
+# its initramfs (s8, 0x48000000: kernel at 0x48008000, initramfs at
+# 0x48c00000) cannot be obeyed: the kernel reports the conflict, keeps its
+# boot memory, takes no other section from the table and refuses every
+# change through it.
+# qemu-prep: $HOSTBIN/fsw-mktable table.bin 0x40000000 64 24 0-7=firmware 8=1 9-60=0 61-63=firmware
+# qemu-opts: -L $T/table.bin@0x47021000
+. /tests/lib.sh
+
+ktap_plan 6
+
+check "boot log: the conflict is named" \
+	eval 'dmesg | grep -q "fastswitch: ownership table gives section 8 (0x48000000), which holds this kernel, its initrd or its DTB, to 0x1: ignored"'
+check "the table itself checks, but is not used" \
+	eval '[ "$(sect_field check)" = ok ] && [ "$(sect_field usable)" = no ]'
+check "no section was added from it (no \"System RAM (fastswitch)\")" \
+	eval '! grep -q "System RAM (fastswitch)" /proc/iomem'
+r=$(fsw-write $MEMSYS/memory100/state offline)
+r2=$(fsw-write "$FSW/control" "reserve 0x70000000 1 1")
+check "sysfs offline and reserve refused: $r $r2" [ "$r $r2" = "EPERM EBADMSG" ]
+check "the table is left as the host wrote it (section 8 still instance 1's)" \
+	[ "$(sect_info 8 | cut -d' ' -f1)" = 1 ]
+check "no kernel warning, BUG or Oops" dmesg_clean
