@@ -1,6 +1,7 @@
 #!/bin/sh
 # The main job's demonstration: suspend-to-RAM through the Fastswitch
-# resume vector, shown from the instance's side.
+# resume vector, shown from the instance's side, and the sections of
+# memory that the ownership table gives it.
 echo
 echo "=== Fastswitch demo: $(uname -r) on $(cat /proc/device-tree/model 2>/dev/null | tr -d '\0')"
 echo "--- /sys/power/mem_sleep: $(cat /sys/power/mem_sleep)"
@@ -15,4 +16,16 @@ fastswitch page | head -n 24
 echo "--- fastswitch status (after)"
 fastswitch status
 echo "--- CPUs online: $(cat /sys/devices/system/cpu/online)"
+echo "--- fastswitch sections: the ownership table (16 MiB sections)"
+fastswitch sections
+echo "--- MemTotal: $(grep MemTotal /proc/meminfo | tr -s ' ' | cut -d' ' -f2) kB"
+echo "--- fastswitch reserve 0x7b000000 2 1: give two sections to instance 1"
+fastswitch reserve 0x7b000000 2 1
+echo "--- MemTotal: $(grep MemTotal /proc/meminfo | tr -s ' ' | cut -d' ' -f2) kB"
+echo "--- echo online > /sys/devices/system/memory/memory123/state (instance 1's):"
+(echo online >/sys/devices/system/memory/memory123/state) 2>&1 | sed 's/^/    /'
+dmesg | grep 'fastswitch: section' | tail -n 1 | sed 's/^/    /'
+echo "--- fastswitch free 0x7b000000 2: take them back"
+fastswitch free 0x7b000000 2
+echo "--- MemTotal: $(grep MemTotal /proc/meminfo | tr -s ' ' | cut -d' ' -f2) kB"
 echo "=== demo done"
