@@ -147,18 +147,18 @@ void __init fastswitch_sections_reserve(void)
 			pr_err("no ownership table at %pa: instance %u keeps its boot memory, no section can move\n",
 			       &table_phys, id);
 		}
-		goto out;
+		return;
 	}
 	if (why) {
 		pr_err("ownership table at %pa is corrupted (%s): ignored, no section is onlined from it\n",
 		       &table_phys, why);
-		goto out;
+		return;
 	}
 	if (fsw_tbl_get(t, FSW_TBL_BASE) != ram_base ||
 	    fsw_tbl_get(t, FSW_TBL_NR) != ram_nr) {
 		pr_err("ownership table at %pa describes other RAM: ignored\n",
 		       &table_phys);
-		goto out;
+		return;
 	}
 
 	kstart = __pa_symbol(_text);
@@ -178,7 +178,7 @@ void __init fastswitch_sections_reserve(void)
 			pr_err("ownership table gives section %u (%pa), which holds this kernel, its initrd or its DTB, to %#x: ignored\n",
 			       i, &(phys_addr_t){ sec_addr(i) }, owner);
 			bitmap_zero(foreign, FSW_TBL_MAX_SECTIONS);
-			goto out;
+			return;
 		}
 		set_bit(i, foreign);
 	}
@@ -187,8 +187,6 @@ void __init fastswitch_sections_reserve(void)
 	table_usable = true;
 	pr_info("ownership table at %pa: instance %u leaves %u sections to others\n",
 		&table_phys, id, bitmap_weight(foreign, ram_nr));
-out:
-	return;
 }
 
 /* Called in paging_init() before bootmem_init(): no memmap for them. */
@@ -246,14 +244,18 @@ u32 *fastswitch_sections_table(unsigned int *nr, phys_addr_t *base)
 }
 EXPORT_SYMBOL_GPL(fastswitch_sections_table);
 
+/* The kernel's number of table section @i */
+static unsigned long sec_nr(unsigned int i)
+{
+	return pfn_to_section_nr(PHYS_PFN(sec_addr(i)));
+}
+
 /* Is section @i online, offline, or absent here? */
 const char *fastswitch_section_state(unsigned int i)
 {
-	unsigned long nr = pfn_to_section_nr(PHYS_PFN(sec_addr(i)));
-
-	if (!present_section_nr(nr))
+	if (!present_section_nr(sec_nr(i)))
 		return "absent";
-	return online_section_nr(nr) ? "online" : "offline";
+	return online_section_nr(sec_nr(i)) ? "online" : "offline";
 }
 EXPORT_SYMBOL_GPL(fastswitch_section_state);
 
@@ -275,12 +277,7 @@ static int set_block(struct memory_block *mem, void *arg)
 
 static bool section_online(unsigned int i)
 {
-	return online_section_nr(pfn_to_section_nr(PHYS_PFN(sec_addr(i))));
-}
-
-static bool section_present(unsigned int i)
-{
-	return present_section_nr(pfn_to_section_nr(PHYS_PFN(sec_addr(i))));
+	return online_section_nr(sec_nr(i));
 }
 
 /* How to online it again: in the zone it is in now */
@@ -311,7 +308,7 @@ static int set_online_locked(unsigned int first, unsigned int count,
 	for (i = first; i < first + count; i++) {
 		int was;
 
-		if (!section_present(i)) {
+		if (!present_section_nr(sec_nr(i))) {
 			ret = -ENODEV;
 			break;
 		}

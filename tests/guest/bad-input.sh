@@ -41,19 +41,7 @@ ktap_plan $((total + 3))
 
 status0=$(cat "$FSW/status")
 page0=$(cat "$FSW/page")
-echo "$cases" >/tmp/cases
-while IFS='|' read -r input want; do
-	dmesg_mark
-	got=$(fsw-write "$FSW/control" "$input")
-	lines=$(dmesg_new | grep -c 'fastswitch: control: ')
-	shown=$(echo "$input" | cut -c1-40)
-	if [ "$got" = "$want" ] && [ "$lines" = 1 ]; then
-		ktap_ok "'$shown' refused with $want"
-	else
-		ktap_fail "'$shown' refused with $want (got $got, $lines log lines)"
-	fi
-	dmesg_new | grep 'fastswitch: control: ' | sed 's/^/# /'
-done </tmp/cases
+refuse_each "$cases" "$FSW/status" "$FSW/page"
 
 check "status unchanged by the refused writes" [ "$(cat "$FSW/status")" = "$status0" ]
 check "instance page unchanged by the refused writes" [ "$(cat "$FSW/page")" = "$page0" ]

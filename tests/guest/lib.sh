@@ -62,6 +62,35 @@ dmesg_clean() {
 	return 0
 }
 
+# snap FILE...: the files' contents, one after the other
+snap() {
+	for f in "$@"; do cat "$f"; done
+}
+
+# refuse_each CASES FILE...: write each "input|errno" line of CASES to the
+# control file (fsw-write escapes). One result per case: ok when the write
+# fails with that errno, logs exactly one "fastswitch: control:" line and
+# leaves every FILE as it was.
+refuse_each() {
+	cases=$1
+	shift
+	refuse_before=$(snap "$@")
+	echo "$cases" >/tmp/cases
+	while IFS='|' read -r input want; do
+		dmesg_mark
+		got=$(fsw-write "$FSW/control" "$input")
+		lines=$(dmesg_new | grep -c 'fastswitch: control: ')
+		shown=$(echo "$input" | cut -c1-40)
+		if [ "$got" = "$want" ] && [ "$lines" = 1 ] && [ "$(snap "$@")" = "$refuse_before" ]; then
+			ktap_ok "'$shown' refused with $want, nothing changed"
+		else
+			ktap_fail "'$shown' refused with $want, nothing changed (got $got, $lines log lines)"
+			snap "$@" | sed 's/^/# /'
+		fi
+		dmesg_new | grep 'fastswitch: control: ' | sed 's/^/# /'
+	done </tmp/cases
+}
+
 # A background counter: /tmp/counter grows while the system runs.
 counter_start() {
 	(n=0; while :; do n=$((n + 1)); echo $n >/tmp/counter.new; mv /tmp/counter.new /tmp/counter; usleep 20000; done) &
@@ -96,14 +125,14 @@ sect_field() {
 	sed -n "s/^$1: //p" "$FSW/sections"
 }
 
-# sect_block I: the memory block device number of section I
-sect_block() {
-	echo $(( ($(sect_field base) + ($1 << 24)) / 0x$(cat $MEMSYS/block_size_bytes) ))
+# sect_addr I: the physical address of section I, 0x...
+sect_addr() {
+	printf '%#x\n' $(( $(sect_field base) + $1 * ${FSW_SECTION_MIB:=$(sect_field section_size | cut -d' ' -f1)} * 1048576 ))
 }
 
-# sect_addr I: its physical address, 0x...
-sect_addr() {
-	printf '%#x\n' $(( $(sect_field base) + ($1 << 24) ))
+# sect_block I: the memory block device number of section I
+sect_block() {
+	echo $(( $(sect_addr $1) / 0x$(cat $MEMSYS/block_size_bytes) ))
 }
 
 # meminfo KEY: the value in kB

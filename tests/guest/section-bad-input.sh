@@ -51,19 +51,7 @@ ktap_plan $((total + 10))
 
 check "the prepared table is in use" eval '[ "$(sect_field check)" = ok ] && [ "$(sect_info 40)" = "shared online" ] && [ "$(sect_info 50)" = "1 offline" ] && [ "$(sect_info 52)" = "2 offline" ]'
 before=$(cat "$FSW/sections")
-echo "$cases" >/tmp/cases
-while IFS='|' read -r input want; do
-	dmesg_mark
-	got=$(fsw-write "$FSW/control" "$input")
-	lines=$(dmesg_new | grep -c 'fastswitch: control: ')
-	if [ "$got" = "$want" ] && [ "$lines" = 1 ] && [ "$(cat "$FSW/sections")" = "$before" ]; then
-		ktap_ok "'$input' refused with $want, table and sections unchanged"
-	else
-		ktap_fail "'$input' refused with $want, table and sections unchanged (got $got, $lines log lines)"
-		cat "$FSW/sections" | sed 's/^/# /'
-	fi
-	dmesg_new | grep 'fastswitch: control: ' | sed 's/^/# /'
-done </tmp/cases
+refuse_each "$cases" "$FSW/sections"
 
 r=$(fsw-write $MEMSYS/memory104/state offline)
 check "the shared section cannot be offlined through sysfs: $r" [ "$r" = EPERM ]
