@@ -15,7 +15,7 @@ OUT := $(TOP)/out
 CROSS := arm-linux-gnueabihf-
 KDIR = $(shell cat $(OUT)/kdir 2>/dev/null)
 
-.PHONY: all deps kernel module initramfs run check check-host check-qemu bench clean
+.PHONY: all deps kernel module peer initramfs run check check-host check-qemu bench clean
 
 all: initramfs
 
@@ -30,7 +30,11 @@ module: kernel
 	@$(MAKE) -s -C $(KDIR) ARCH=arm CROSS_COMPILE=$(CROSS) \
 		CC="ccache $(CROSS)gcc" M=$(TOP) modules
 
-initramfs: module
+# The second instance: another build of the same tree, with its module
+peer: module
+	@$(TOP)/host/build-peer.sh
+
+initramfs: module peer
 	@$(TOP)/host/build-initramfs.sh
 
 run: all

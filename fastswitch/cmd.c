@@ -13,7 +13,22 @@ static const char * const inject_names[] = {
 	[FSW_INJECT_CHECKSUM] = "checksum",
 	[FSW_INJECT_NR_REGS] = "nr-regs",
 	[FSW_INJECT_TABLE] = "table",
+	[FSW_INJECT_PAGE] = "page",
+	[FSW_INJECT_DEVICE] = "device",
+	[FSW_INJECT_SUMS] = "sums",
 };
+
+static const char * const image_names[] = {
+	[FSW_IMAGE_KERNEL] = "kernel",
+	[FSW_IMAGE_INITRD] = "initrd",
+};
+
+const char *fsw_image_name(u32 kind)
+{
+	if (kind >= ARRAY_SIZE(image_names))
+		return "?";
+	return image_names[kind];
+}
 
 const char *fsw_inject_name(u32 what)
 {
@@ -93,6 +108,15 @@ static int parse_addr(const char *s, u32 *out, const char **why)
 	return 0;
 }
 
+static int parse_id(const char *s, u32 *id, const char **why)
+{
+	int ret = parse_uint(s, 0, FSW_MAX_INSTANCES - 1, id, why);
+
+	if (ret == -ERANGE)
+		*why = "instance id out of range (0..7)";
+	return ret;
+}
+
 static int want_args(int argc, int n, const char **why)
 {
 	if (argc < n) {
@@ -109,9 +133,9 @@ static int want_args(int argc, int n, const char **why)
 int fsw_cmd_parse(const char *buf, size_t len, struct fsw_cmd *cmd,
 		  const char **why)
 {
-	char line[FSW_CMD_MAX_LEN + 1];
+	char *line = cmd->str;
 	char *argv[FSW_CMD_MAX_ARGS];
-	struct fsw_cmd c;
+	struct fsw_cmd_fields c;
 	int argc = 0;
 	size_t i;
 	char *p;
@@ -133,6 +157,32 @@ int fsw_cmd_parse(const char *buf, size_t len, struct fsw_cmd *cmd,
 	}
 	memcpy(line, buf, len);
 	line[len] = '\0';
+
+	/* cmdline <id> <text>: the text is kept as it is, blanks and all */
+	if (!strncmp(line, "cmdline", 7) && (!line[7] || is_blank(line[7]))) {
+		char *id = line + 7, *text;
+
+		while (is_blank(*id))
+			id++;
+		text = id;
+		while (*text && !is_blank(*text))
+			text++;
+		if (*text)
+			*text++ = '\0';
+		while (is_blank(*text))
+			text++;
+		if (!*id || !*text) {
+			*why = "missing argument";
+			return -EINVAL;
+		}
+		ret = parse_id(id, &c.arg, why);
+		if (ret)
+			return ret;
+		c.op = FSW_CMD_CMDLINE;
+		memcpy(cmd, &c, sizeof(c));
+		memmove(cmd->str, text, strlen(text) + 1);
+		return 0;
+	}
 
 	for (p = line; *p;) {
 		while (is_blank(*p))
@@ -191,18 +241,69 @@ int fsw_cmd_parse(const char *buf, size_t len, struct fsw_cmd *cmd,
 			}
 		}
 	} else if (!strcmp(argv[0], "inject")) {
-		ret = want_args(argc, 2, why);
+		ret = 0;
 		c.op = FSW_CMD_INJECT;
+		c.id = 0;
+		if (argc < 2) {
+			*why = "missing argument";
+			ret = -EINVAL;
+		}
 		if (!ret) {
 			for (c.arg = FSW_INJECT_MAGIC;
-			     c.arg <= FSW_INJECT_TABLE; c.arg++)
+			     c.arg < ARRAY_SIZE(inject_names); c.arg++)
 				if (!strcmp(argv[1], inject_names[c.arg]))
 					break;
-			if (c.arg > FSW_INJECT_TABLE) {
-				*why = "unknown fault (magic, version, checksum, nr-regs, table)";
+			if (c.arg >= ARRAY_SIZE(inject_names)) {
+				*why = "unknown fault (magic, version, checksum, nr-regs, "
+				       "table, page, device, sums)";
 				ret = -EINVAL;
 			}
 		}
+		if (!ret)
+			ret = want_args(argc, c.arg == FSW_INJECT_PAGE ? 3 : 2, why);
+		if (!ret && c.arg == FSW_INJECT_PAGE)
+			ret = parse_id(argv[2], &c.id, why);
+	} else if (!strcmp(argv[0], "load")) {
+		c.op = FSW_CMD_LOAD;
+		ret = want_args(argc, 5, why);
+		if (!ret)
+			ret = parse_id(argv[1], &c.arg, why);
+		if (!ret) {
+			for (c.kind = 0; c.kind < FSW_NR_IMAGES; c.kind++)
+				if (!strcmp(argv[2], image_names[c.kind]))
+					break;
+			if (c.kind == FSW_NR_IMAGES) {
+				*why = "unknown image kind (kernel, initrd)";
+				ret = -EINVAL;
+			}
+		}
+		if (!ret)
+			ret = parse_addr(argv[3], &c.addr, why);
+		if (!ret) {
+			if (argv[4][0] != '/') {
+				*why = "the file needs an absolute path";
+				ret = -EINVAL;
+			}
+		}
+	} else if (!strcmp(argv[0], "boot")) {
+		c.op = FSW_CMD_BOOT;
+		c.kind = FSW_BOOT_DIRECT;
+		ret = argc == 2 ? 0 : want_args(argc, 3, why);
+		if (!ret)
+			ret = parse_id(argv[1], &c.arg, why);
+		if (!ret && argc == 3) {
+			if (!strcmp(argv[2], "reset")) {
+				c.kind = FSW_BOOT_RESET;
+			} else if (strcmp(argv[2], "direct")) {
+				*why = "unknown boot path (direct, reset)";
+				ret = -EINVAL;
+			}
+		}
+	} else if (!strcmp(argv[0], "switch") || !strcmp(argv[0], "unload")) {
+		c.op = argv[0][0] == 's' ? FSW_CMD_SWITCH : FSW_CMD_UNLOAD;
+		ret = want_args(argc, 2, why);
+		if (!ret)
+			ret = parse_id(argv[1], &c.arg, why);
 	} else if (!strcmp(argv[0], "reserve") || !strcmp(argv[0], "free")) {
 		bool reserve = argv[0][0] == 'r';
 
@@ -217,18 +318,17 @@ int fsw_cmd_parse(const char *buf, size_t len, struct fsw_cmd *cmd,
 			if (ret == -ERANGE)
 				*why = "section count out of range (1..1024)";
 		}
-		if (!ret && reserve) {
-			ret = parse_uint(argv[3], 0, FSW_MAX_INSTANCES - 1,
-					 &c.arg, why);
-			if (ret == -ERANGE)
-				*why = "instance id out of range (0..7)";
-		}
+		if (!ret && reserve)
+			ret = parse_id(argv[3], &c.arg, why);
 	} else {
 		*why = "unknown command";
 		ret = -EINVAL;
 	}
 
-	if (!ret)
-		*cmd = c;
-	return ret;
+	if (ret)
+		return ret;
+	memcpy(cmd, &c, sizeof(c));
+	if (c.op == FSW_CMD_LOAD)
+		memmove(cmd->str, argv[4], strlen(argv[4]) + 1);
+	return 0;
 }

@@ -6,8 +6,9 @@
 #include "compat.h"
 #include <asm/fastswitch.h>
 
-#define FSW_CMD_MAX_LEN		128
-#define FSW_CMD_MAX_ARGS	4
+/* Room for a kernel command line (COMMAND_LINE_SIZE on ARM) */
+#define FSW_CMD_MAX_LEN		1024
+#define FSW_CMD_MAX_ARGS	5
 
 #define FSW_DELAY_MAX_MS	60000
 #define FSW_RTC_MAX_MS		600000
@@ -22,6 +23,22 @@ enum fsw_cmd_op {
 	FSW_CMD_INJECT,		/* arg: enum fsw_inject */
 	FSW_CMD_RESERVE,	/* addr, count, arg: instance */
 	FSW_CMD_FREE,		/* addr, count */
+	FSW_CMD_LOAD,		/* arg: instance, kind, addr, str: path */
+	FSW_CMD_CMDLINE,	/* arg: instance, str: command line */
+	FSW_CMD_BOOT,		/* arg: instance, kind: enum fsw_boot_path */
+	FSW_CMD_SWITCH,		/* arg: instance */
+	FSW_CMD_UNLOAD,		/* arg: instance */
+};
+
+enum fsw_image {
+	FSW_IMAGE_KERNEL,
+	FSW_IMAGE_INITRD,
+	FSW_NR_IMAGES,
+};
+
+enum fsw_boot_path {
+	FSW_BOOT_DIRECT,	/* from the vector into the new kernel */
+	FSW_BOOT_RESET,		/* warm reset, boot loader, decompressor */
 };
 
 enum fsw_inject {
@@ -31,23 +48,39 @@ enum fsw_inject {
 	FSW_INJECT_CHECKSUM,
 	FSW_INJECT_NR_REGS,
 	FSW_INJECT_TABLE,	/* the ownership table, not the page */
+	FSW_INJECT_PAGE,	/* toggle a bit of page <id>'s checksum */
+	FSW_INJECT_DEVICE,	/* a device refuses the next suspend */
+	FSW_INJECT_SUMS,	/* the next exit sums every section */
+};
+
+#define FSW_CMD_FIELDS							\
+	enum fsw_cmd_op op;						\
+	u32 arg;							\
+	u32 addr;		/* reserve, free, load: physical address */ \
+	u32 count;		/* reserve, free: number of sections */	\
+	u32 kind;		/* load: fsw_image; boot: fsw_boot_path */ \
+	u32 id			/* inject page: instance */
+
+/* A parsed command; the parser fills the fields of struct fsw_cmd_fields */
+struct fsw_cmd_fields {
+	FSW_CMD_FIELDS;
 };
 
 struct fsw_cmd {
-	enum fsw_cmd_op op;
-	u32 arg;
-	u32 addr;		/* reserve, free: physical address */
-	u32 count;		/* reserve, free: number of sections */
+	FSW_CMD_FIELDS;
+	char str[FSW_CMD_MAX_LEN + 1];	/* load: path; cmdline: text */
 };
 
 /*
  * Parse one command of @len bytes (not NUL-terminated; one trailing newline
  * allowed). Return: 0 and *cmd filled, or a negative errno and *why set to
- * a short description of the problem. *cmd is untouched on error.
+ * a short description of the problem. On error the fields of *cmd are
+ * untouched; cmd->str, the parser's scratch line, is not.
  */
 int fsw_cmd_parse(const char *buf, size_t len, struct fsw_cmd *cmd,
 		  const char **why);
 
 const char *fsw_inject_name(u32 what);
+const char *fsw_image_name(u32 kind);
 
 #endif

@@ -9,6 +9,8 @@
 #include <linux/fs.h>
 #include <linux/math64.h>
 #include <linux/seq_file.h>
+#include <linux/slab.h>
+#include <linux/string.h>
 #include <linux/suspend.h>
 #include <linux/uaccess.h>
 #include <linux/utsname.h>
@@ -113,6 +115,23 @@ static int status_show(struct seq_file *m, void *v)
 	seq_printf(m, "last_cycle_entered: %s\n",
 		   fsw.last_entered ? "yes" : "no");
 	seq_printf(m, "last_sleep_us: %llu\n", r > s ? ticks_to_us(r - s) : 0);
+	seq_printf(m, "pending: %s", fsw.pending == FSW_PENDING_NONE ? "none" :
+		   fsw.pending == FSW_PENDING_SWITCH ? "switch" :
+		   fsw.pending_path == FSW_BOOT_RESET ? "boot-reset" : "boot-direct");
+	if (fsw.pending != FSW_PENDING_NONE)
+		seq_printf(m, " %u", fsw.pending_id);
+	seq_putc(m, '\n');
+	seq_printf(m, "switches: %llu\n", fsw.switches);
+	seq_printf(m, "boots: %llu\n", fsw.boots);
+	seq_printf(m, "last_switch_result: %d\n", fsw.last_switch_result);
+	seq_printf(m, "last_switch_from: %u\n", fsw.last_switch_from);
+	seq_printf(m, "last_switch_us: %llu\n", fsw.last_switch_us);
+	seq_printf(m, "boot_us: %llu\n", fsw.boot_us);
+	seq_printf(m, "boot_request: %s\n",
+		   fsw_get(fsw.hdr, FSW_HDR_BOOT_MAGIC) == FSW_BOOT_MAGIC ? "pending" : "none");
+	seq_printf(m, "boot_requests_taken: %u\n", fsw_get(fsw.hdr, FSW_HDR_BOOT_COUNT));
+	seq_printf(m, "reset_path: %s\n", fsw.have_psci ?
+		   (fsw.reset_smc ? "psci-smc" : "psci-hvc") : "none");
 	show_instances(m);
 	unlock_system_sleep(flags);
 	return 0;
@@ -177,33 +196,52 @@ static int section_crc_show(struct seq_file *m, void *v)
 }
 DEFINE_SHOW_ATTRIBUTE(section_crc);
 
+static int instances_show(struct seq_file *m, void *v)
+{
+	return fsw_instances_show(m);
+}
+DEFINE_SHOW_ATTRIBUTE(instances);
+
+static int section_sums_show(struct seq_file *m, void *v)
+{
+	return fsw_section_sums_show(m);
+}
+DEFINE_SHOW_ATTRIBUTE(section_sums);
+
 static ssize_t control_write(struct file *file, const char __user *ubuf,
 			     size_t count, loff_t *ppos)
 {
-	char buf[FSW_CMD_MAX_LEN + 2];
-	struct fsw_cmd cmd;
+	struct fsw_cmd *cmd;
 	const char *why;
 	unsigned int flags;
+	char *buf;
 	int ret;
 
-	if (count >= sizeof(buf)) {
+	if (count > FSW_CMD_MAX_LEN + 1) {
 		pr_warn("control: command too long (%zu bytes)\n", count);
 		return -E2BIG;
 	}
-	if (copy_from_user(buf, ubuf, count))
-		return -EFAULT;
+	buf = memdup_user(ubuf, count);
+	if (IS_ERR(buf))
+		return PTR_ERR(buf);
+	cmd = kmalloc(sizeof(*cmd), GFP_KERNEL);
+	if (!cmd) {
+		kfree(buf);
+		return -ENOMEM;
+	}
 
-	ret = fsw_cmd_parse(buf, count, &cmd, &why);
+	ret = fsw_cmd_parse(buf, count, cmd, &why);
 	if (ret) {
 		pr_warn("control: %s: \"%*pE\"\n", why,
 			(int)(count && buf[count - 1] == '\n' ? count - 1 : count),
 			buf);
-		return ret;
+	} else {
+		flags = lock_system_sleep();
+		ret = fsw_apply(cmd);
+		unlock_system_sleep(flags);
 	}
-
-	flags = lock_system_sleep();
-	ret = fsw_apply(&cmd);
-	unlock_system_sleep(flags);
+	kfree(cmd);
+	kfree(buf);
 	return ret ? ret : count;
 }
 
@@ -222,6 +260,9 @@ int fsw_debugfs_init(void)
 	debugfs_create_file("sections", 0444, fsw_dir, NULL, &sections_fops);
 	debugfs_create_file("section_crc", 0400, fsw_dir, NULL,
 			    &section_crc_fops);
+	debugfs_create_file("instances", 0444, fsw_dir, NULL, &instances_fops);
+	debugfs_create_file("section_sums", 0400, fsw_dir, NULL,
+			    &section_sums_fops);
 	return 0;
 }
 

@@ -15,6 +15,26 @@ enum fsw_wake {
 	FSW_WAKE_MODE_RTC,
 };
 
+/* What the next suspend does instead of sleeping */
+enum fsw_pending {
+	FSW_PENDING_NONE,
+	FSW_PENDING_SWITCH,
+	FSW_PENDING_BOOT,
+};
+
+struct fsw_image_rec {
+	u32 addr;
+	u32 size;		/* 0: not loaded */
+};
+
+/* What this instance knows of another one it loads or boots */
+struct fsw_instance {
+	struct fsw_image_rec img[FSW_NR_IMAGES];
+	char *cmdline;		/* NULL: none set */
+	u32 dtb;
+	u32 dtb_size;
+};
+
 struct fsw_state {
 	u32 id;
 	bool testing;
@@ -51,6 +71,25 @@ struct fsw_state {
 	bool entered;
 	u64 last_cycle_ns;
 	bool last_entered;
+
+	/* instances */
+	struct fsw_instance inst[FSW_MAX_INSTANCES];
+	enum fsw_pending pending;
+	u32 pending_id;
+	u32 pending_path;	/* enum fsw_boot_path */
+	u32 boot_entry;
+	u32 boot_dtb;
+	bool sums_armed;
+	bool device_refuse;
+	u32 reset_smc;		/* PSCI conduit: 1 smc, 0 hvc */
+	bool have_psci;
+	u64 switches;		/* left this instance for another */
+	u64 boots;		/* booted a new instance */
+	u32 last_switch_to;
+	int last_switch_result;	/* errno of the last switch or boot */
+	u64 last_switch_us;	/* suspend start there, resume done here */
+	u32 last_switch_from;
+	u64 boot_us;		/* suspend start there, this module loaded */
 };
 
 extern struct fsw_state fsw;
@@ -66,6 +105,17 @@ int fsw_sections_apply(const struct fsw_cmd *cmd);
 void fsw_sections_inject(void);
 int fsw_sections_show(struct seq_file *m);
 int fsw_section_crc_show(struct seq_file *m);
+
+int fsw_instances_init(void);
+void fsw_instances_exit(void);
+int fsw_instances_apply(const struct fsw_cmd *cmd);
+int fsw_instances_show(struct seq_file *m);
+int fsw_section_sums_show(struct seq_file *m);
+int fsw_pending_check(void);
+void fsw_switch_begin(void);
+void fsw_switch_done(void);
+void fsw_sums_prepare(void);
+u64 fsw_cnt_to_us(u64 ticks);
 
 int fsw_debugfs_init(void);
 void fsw_debugfs_exit(void);

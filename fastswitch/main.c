@@ -125,8 +125,22 @@ int fsw_apply(const struct fsw_cmd *cmd)
 			pr_warn("control: inject needs the module loaded with testing=1\n");
 			return -EPERM;
 		}
-		if (cmd->arg == FSW_INJECT_TABLE) {
+		switch (cmd->arg) {
+		case FSW_INJECT_TABLE:
 			fsw_sections_inject();
+			return 0;
+		case FSW_INJECT_PAGE: {
+			u32 *pg = fsw.region + FSW_PAGE_OFFSET(cmd->id) / 4;
+
+			fsw_put(pg, FSW_PG_CSUM, fsw_get(pg, FSW_PG_CSUM) ^ 0x10);
+			pr_info("injected fault: checksum of page %u toggled\n", cmd->id);
+			return 0;
+		}
+		case FSW_INJECT_DEVICE:
+			fsw.device_refuse = true;
+			return 0;
+		case FSW_INJECT_SUMS:
+			fsw_sums_prepare();
 			return 0;
 		}
 		fsw.inject = cmd->arg;
@@ -134,6 +148,12 @@ int fsw_apply(const struct fsw_cmd *cmd)
 	case FSW_CMD_RESERVE:
 	case FSW_CMD_FREE:
 		return fsw_sections_apply(cmd);
+	case FSW_CMD_LOAD:
+	case FSW_CMD_CMDLINE:
+	case FSW_CMD_BOOT:
+	case FSW_CMD_SWITCH:
+	case FSW_CMD_UNLOAD:
+		return fsw_instances_apply(cmd);
 	}
 	return -EINVAL;
 }
@@ -203,9 +223,17 @@ static int __init fsw_init(void)
 	if (ret)
 		goto err_unmap;
 
-	ret = fsw_suspend_init();
+	/* Booted by another instance: how long since it began to leave */
+	fsw_switch_done();
+	fsw.boot_us = fsw.last_switch_us;
+	fsw.last_switch_us = 0;
+
+	ret = fsw_instances_init();
 	if (ret)
 		goto err_page;
+	ret = fsw_suspend_init();
+	if (ret)
+		goto err_inst;
 	fsw_debugfs_init();
 
 	pr_info("instance %u (%s): page at %pa, resume entry %#x, %u mandatory registers (%s)\n",
@@ -213,6 +241,8 @@ static int __init fsw_init(void)
 		fsw.resume_entry, fsw.nr_regs, fsw.plat.plat->name);
 	return 0;
 
+err_inst:
+	fsw_instances_exit();
 err_page:
 	fsw_put(fsw.page, FSW_PG_STATE, FSW_STATE_FREE);
 	fsw_page_seal(fsw.page);
@@ -229,6 +259,7 @@ static void __exit fsw_exit(void)
 {
 	fsw_debugfs_exit();
 	fsw_suspend_exit();
+	fsw_instances_exit();
 	fsw_put(fsw.page, FSW_PG_STATE, FSW_STATE_FREE);
 	fsw_page_seal(fsw.page);
 	memunmap(fsw.region);

@@ -16,11 +16,62 @@ static u64 ms_to_ticks(u32 ms)
 	return div_u64((u64)ms * fsw.cnt_freq, 1000);
 }
 
+#define PSCI_SYSTEM_RESET	0x84000009
+
+static bool fsw_left;		/* another instance ran since .begin */
+
 static int fsw_begin(suspend_state_t state)
 {
 	fsw.begin = ktime_get_boottime();
 	fsw.entered = false;
+	fsw_left = false;
+	fsw_switch_begin();
 	return 0;
+}
+
+static const char *pending_name(void)
+{
+	if (fsw.pending == FSW_PENDING_SWITCH)
+		return "switch";
+	return fsw.pending_path == FSW_BOOT_RESET ? "boot (reset path)" : "boot";
+}
+
+/* The boot request the initial instance's decompressor takes */
+static void set_boot_request(bool on)
+{
+	u32 *h = fsw.hdr;
+
+	fsw_put(h, FSW_HDR_BOOT_MAGIC, on ? FSW_BOOT_MAGIC : 0);
+	fsw_put(h, FSW_HDR_BOOT_ID, on ? fsw.pending_id : 0);
+	fsw_put(h, FSW_HDR_BOOT_ENTRY, on ? fsw.boot_entry : 0);
+	fsw_put(h, FSW_HDR_BOOT_DTB, on ? fsw.boot_dtb : 0);
+	fsw_hdr_seal(h);
+}
+
+/* Where the vector goes after saving this instance */
+static void fill_target(struct fsw_vector_args *a)
+{
+	switch (fsw.pending) {
+	case FSW_PENDING_NONE:
+		break;
+	case FSW_PENDING_SWITCH:
+		a->target_page = fsw.region_base + FSW_PAGE_OFFSET(fsw.pending_id);
+		a->delay_ticks = 0;
+		a->poll_addr = 0;
+		break;
+	case FSW_PENDING_BOOT:
+		a->target_page = 0;
+		a->mode = fsw.pending_path == FSW_BOOT_RESET ? FSW_MODE_RESET :
+			  FSW_MODE_BOOT;
+		a->boot_entry = fsw.boot_entry;
+		a->boot_dtb = fsw.boot_dtb;
+		a->reset_fn = PSCI_SYSTEM_RESET;
+		a->reset_smc = fsw.reset_smc;
+		break;
+	}
+	if (fsw.sums_armed)
+		a->sums = fsw.region_base + FSW_SUMS_OFFSET;
+	fsw.sums_armed = false;
 }
 
 /* The one-shot test faults, applied to the sealed page. */
@@ -65,15 +116,27 @@ static int fsw_enter(suspend_state_t state)
 		a.poll_ticks = ms_to_ticks(fsw.wake_ms);
 	}
 
+	ret = fsw_pending_check();
+	if (ret) {
+		fsw.last_switch_result = ret;
+		return ret;
+	}
+	fill_target(&a);
+
 	fsw_put(fsw.page, FSW_PG_STATE, FSW_STATE_RUNNING);
 	fsw_page_seal(fsw.page);
 	fsw_inject_fault(fsw.page);
+	if (a.mode == FSW_MODE_RESET)
+		set_boot_request(true);
 
 	ret = fastswitch_enter(&a);
+	if (a.mode == FSW_MODE_RESET)
+		set_boot_request(false);
 	if (ret) {
 		fsw.errors++;
 		pr_err("instance %u could not be suspended: %d\n", fsw.id, ret);
 		fsw_rebuild_page();
+		fsw.last_switch_result = ret;
 		return ret;
 	}
 
@@ -87,7 +150,21 @@ static int fsw_enter(suspend_state_t state)
 		       fsw.id, &fsw.page_phys, fsw_vec_status_name(a.status),
 		       a.detail, a.expected, fsw.id);
 		fsw_rebuild_page();
+		fsw.last_switch_result = -EBADMSG;
 		return -EBADMSG;
+	}
+	if (fsw.pending != FSW_PENDING_NONE) {
+		/* Another instance ran, and switched back to this one. */
+		fsw_left = true;
+		fsw.last_switch_to = fsw.pending_id;
+		fsw.last_switch_result = 0;
+		if (fsw.pending == FSW_PENDING_BOOT) {
+			fsw.boots++;
+			memset(fsw.inst[fsw.pending_id].img, 0,
+			       sizeof(fsw.inst[fsw.pending_id].img));
+		} else {
+			fsw.switches++;
+		}
 	}
 
 	fsw.resumes++;
@@ -102,6 +179,10 @@ static int fsw_enter(suspend_state_t state)
 
 static void fsw_end(void)
 {
+	if (fsw.pending != FSW_PENDING_NONE && !fsw_left)
+		pr_warn("%s to instance %u did not happen: the suspend failed\n",
+			pending_name(), fsw.pending_id);
+	fsw.pending = FSW_PENDING_NONE;
 	fsw.last_cycle_ns = ktime_to_ns(ktime_sub(ktime_get_boottime(), fsw.begin));
 	fsw.last_entered = fsw.entered;
 	fsw.cycles++;
@@ -114,8 +195,26 @@ static const struct platform_suspend_ops fsw_suspend_ops = {
 	.end = fsw_end,
 };
 
+/* Resume complete: devices and user space are back */
+static int fsw_pm_notify(struct notifier_block *nb, unsigned long event, void *p)
+{
+	if (event == PM_POST_SUSPEND && fsw_left) {
+		fsw_switch_done();
+		fsw_left = false;
+	}
+	return NOTIFY_DONE;
+}
+
+static struct notifier_block fsw_pm_nb = {
+	.notifier_call = fsw_pm_notify,
+};
+
 int fsw_suspend_init(void)
 {
+	int ret = register_pm_notifier(&fsw_pm_nb);
+
+	if (ret)
+		return ret;
 	suspend_set_ops(&fsw_suspend_ops);
 	return 0;
 }
@@ -123,4 +222,5 @@ int fsw_suspend_init(void)
 void fsw_suspend_exit(void)
 {
 	suspend_set_ops(NULL);
+	unregister_pm_notifier(&fsw_pm_nb);
 }

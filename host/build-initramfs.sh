@@ -47,7 +47,15 @@ for c in "$FSW_TOP"/tests/guest/*.c; do
 	"${FSW_CROSS}gcc" -static -O2 -Wall -Wextra -Werror -o "$st/usr/bin/$n" "$c"
 done
 chmod 755 "$st/init" "$st"/usr/bin/* "$st"/tests/*.sh "$st"/tests/kselftest/*.sh "$st"/bench/*.sh
-echo "fastswitch" >"$st/etc/hostname"
+# The initial instance carries the peer instance's kernel and initramfs
+peer=${FSW_INITRAMFS_PEER:-$FSW_OUT/peer}
+if [ "$peer" != none ]; then
+	[ -f "$peer/zImage" ] && [ -f "$peer/initramfs.cpio.gz" ] ||
+		fsw_die "no peer instance in $peer (host/build-peer.sh)"
+	mkdir -p "$st/boot/peer"
+	cp "$peer/zImage" "$peer/initramfs.cpio.gz" "$st/boot/peer/"
+fi
+echo "${FSW_HOSTNAME:-fastswitch}" >"$st/etc/hostname"
 echo "root:x:0:0:root:/root:/bin/sh" >"$st/etc/passwd"
 
 (cd "$st" && find . | LC_ALL=C sort | cpio -o -H newc -R 0:0 --quiet) | gzip -9n >"$FSW_OUT/initramfs.cpio.gz"

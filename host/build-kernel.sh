@@ -15,8 +15,11 @@ debver=$(fsw_kernel_debver)
 kroot=$FSW_CACHE/linux-$debver
 src=$kroot/src
 obj=$kroot/obj
-# Other section sizes build in their own object directory
+# Other section sizes and the peer build in their own object directory
 [ "$FSW_SECTION_BITS" = 24 ] || obj=$kroot/obj-s$FSW_SECTION_BITS
+[ -z "${FSW_PEER:-}" ] || obj=$obj-peer
+# Sibling object directories share ccache entries (paths made relative)
+export CCACHE_BASEDIR=$kroot
 fsw_log "kernel: Debian linux-source-6.12 $debver"
 
 git_k() {
@@ -66,9 +69,12 @@ fi
 done
 
 frag=$src/arch/arm/configs/fastswitch_virt.config
-if [ "$FSW_SECTION_BITS" != 24 ]; then
+if [ "$FSW_SECTION_BITS" != 24 ] || [ -n "${FSW_PEER:-}" ]; then
+	# The peer instance is another build: its own release and hostname.
 	mkdir -p "$obj"
-	sed "s/^CONFIG_ARM_SECTION_SIZE_BITS=.*/CONFIG_ARM_SECTION_SIZE_BITS=$FSW_SECTION_BITS/" \
+	sed -e "s/^CONFIG_ARM_SECTION_SIZE_BITS=.*/CONFIG_ARM_SECTION_SIZE_BITS=$FSW_SECTION_BITS/" \
+		${FSW_PEER:+-e 's/^CONFIG_LOCALVERSION=.*/CONFIG_LOCALVERSION="-fastswitch-peer"/'} \
+		${FSW_PEER:+-e 's/^CONFIG_DEFAULT_HOSTNAME=.*/CONFIG_DEFAULT_HOSTNAME="fastswitch-peer"/'} \
 		"$frag" >"$obj/fastswitch_virt.config"
 	frag=$obj/fastswitch_virt.config
 fi

@@ -43,3 +43,16 @@ FSW_BASE=0x48000000		# every instance's memory starts here or above
 FSW_ZIMAGE_ADDR=0x40400000	# U-Boot loads the initial zImage (firmware section)
 FSW_INITRD_ADDR=0x48c00000	# ... and its initramfs, in its first section
 : "${FSW_KERNELCORE:=160M}"	# the rest of instance 0's memory is movable
+
+# fsw_build_module DIR: build the module against the kernel of DIR/kdir,
+# from a copy of the sources in DIR/mod (M= builds write next to them).
+fsw_build_module() {
+	rm -rf "$1/mod"
+	mkdir -p "$1/mod"
+	cp "$FSW_TOP/Kbuild" "$1/mod/"
+	cp -r "$FSW_TOP/fastswitch" "$1/mod/"
+	rm -f "$1/mod/fastswitch/"*.o "$1/mod/fastswitch/"*.ko "$1/mod/fastswitch/".*.cmd
+	fsw_log "module for $(cat "$1/kdir")"
+	make -s -C "$(cat "$1/kdir")" ARCH=arm CROSS_COMPILE="$FSW_CROSS" \
+		CC="ccache ${FSW_CROSS}gcc" M="$1/mod" modules
+}

@@ -51,15 +51,27 @@ stage=$(mktemp -d "${TMPDIR:-/tmp}/fsw-boot.XXXXXX")
 trap 'rm -rf "$stage"' EXIT
 mkdir "$stage/fs"
 cp "$FSW_OUT/zImage" "$FSW_OUT/initramfs.cpio.gz" "$stage/fs/"
+# A Fastswitch boot request in the shared region's header (word 0x18,
+# "BOOT") means this is the reset path of booting a new instance: the
+# initial zImage's decompressor will start the new kernel, so U-Boot loads
+# nothing into instance memory (no initramfs) and writes only firmware
+# sections. See docs/booting.md.
+region=${FSW_SHARED#*@}
+request=$(printf '%#x' $((region + 0x18)))
 cat >"$stage/boot.cmd" <<EOS
-echo "Fastswitch: booting the initial instance"
 setenv bootargs "$append"
-load virtio 0:1 $FSW_ZIMAGE_ADDR zImage
-load virtio 0:1 $FSW_INITRD_ADDR initramfs.cpio.gz
-setenv fsw_initrd_size \${filesize}
 fdt addr \${fdtcontroladdr}
 fdt resize 1024
 fdt set /chosen linux,usable-memory-range <0x0 $FSW_BASE 0x0 $usable>
+if itest.l *$request == 0x544f4f42; then
+	echo "Fastswitch: boot request pending: initial zImage only"
+	load virtio 0:1 $FSW_ZIMAGE_ADDR zImage
+	bootz $FSW_ZIMAGE_ADDR - \${fdtcontroladdr}
+fi
+echo "Fastswitch: booting the initial instance"
+load virtio 0:1 $FSW_ZIMAGE_ADDR zImage
+load virtio 0:1 $FSW_INITRD_ADDR initramfs.cpio.gz
+setenv fsw_initrd_size \${filesize}
 bootz $FSW_ZIMAGE_ADDR $FSW_INITRD_ADDR:\${fsw_initrd_size} \${fdtcontroladdr}
 EOS
 mkimage -q -A arm -T script -C none -d "$stage/boot.cmd" "$stage/fs/boot.scr" >/dev/null
@@ -71,7 +83,7 @@ mke2fs -q -F -t ext2 -d "$stage/fs" -E offset=1048576 "$disk" 60M >/dev/null 2>&
 
 # shellcheck disable=SC2086
 set -- qemu-system-arm -M virt -cpu cortex-a15 -smp "$smp" -m "$mem" \
-	-bios "$FSW_UBOOT" -no-reboot \
+	-bios "$FSW_UBOOT" \
 	-drive if=none,file="$disk",format=raw,id=boot -device virtio-blk-device,drive=boot \
 	$extra
 

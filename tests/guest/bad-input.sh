@@ -29,7 +29,7 @@ survey|EINVAL
 survey maybe|EINVAL
 inject checksum|EPERM
 inject nothing|EINVAL
-a b c d e|E2BIG
+a b c d e f|E2BIG
 '"$long"'|E2BIG
 wake\x01delay 5|EILSEQ
 wake delay 5\x00|EILSEQ

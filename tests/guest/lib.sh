@@ -5,25 +5,27 @@
 FSW=/sys/kernel/debug/fastswitch
 KTAP_N=0
 KTAP_FAILED=0
+# A peer instance prefixes its KTAP lines ("peer: "): the console is shared
+KTAP_PREFIX=${KTAP_PREFIX:-}
 
 ktap_plan() {
-	echo "KTAP version 1"
-	echo "1..$1"
+	echo "${KTAP_PREFIX}KTAP version 1"
+	echo "${KTAP_PREFIX}1..$1"
 }
 
 ktap_ok() {
 	KTAP_N=$((KTAP_N + 1))
-	echo "ok $KTAP_N - $*"
+	echo "${KTAP_PREFIX}ok $KTAP_N - $*"
 }
 
 ktap_fail() {
 	KTAP_N=$((KTAP_N + 1))
 	KTAP_FAILED=$((KTAP_FAILED + 1))
-	echo "not ok $KTAP_N - $*"
+	echo "${KTAP_PREFIX}not ok $KTAP_N - $*"
 }
 
 ktap_diag() {
-	echo "# $*"
+	echo "${KTAP_PREFIX}# $*"
 }
 
 # check NAME COMMAND...: one result from a command's exit status
@@ -185,4 +187,68 @@ hog_check() {
 hog_stop() {
 	kill "$HOG_PID" 2>/dev/null
 	wait "$HOG_PID" 2>/dev/null
+}
+
+# --- two instances (tests/guest/instances.sh, instance.peer.sh) ---
+# Instance 1 gets sections 48-58 (0x70000000, 176 MiB) at -m 1G; 59-60
+# stay instance 0's, so that instance 1 sees them offline and refused.
+PEER_BASE=0x70000000
+PEER_SECTIONS=11
+PEER_KERNEL=0x72000000
+PEER_INITRD=0x73000000
+
+# cmdline_arg NAME: the value of NAME= on the kernel command line
+cmdline_arg() {
+	tr ' ' '\n' </proc/cmdline | sed -n "s/^$1=//p"
+}
+
+# The state a switch must keep: a counter process, tmpfs files, a canary
+state_start() {
+	counter_start
+	mkdir -p /tmp/data
+	for f in a b c; do
+		dd if=/dev/urandom of=/tmp/data/$f bs=1k count=128 2>/dev/null
+	done
+	md5sum /tmp/data/* >/tmp/data.md5
+	fsw-canary 16 /tmp/canary &
+	CANARY_PID=$!
+	CANARY_N=1
+	while [ ! -s /tmp/canary ]; do usleep 20000; done
+	STATE_BAD_COUNTER=0 STATE_BAD_FILES=0 STATE_BAD_CANARY=0 STATE_BAD_CPUS=0
+}
+
+# state_check BEFORE: after a switch back, everything is as it was left
+# and alive (the counter moves on past BEFORE); counts what is not.
+state_check() {
+	# generous: the counter moves every 20 ms
+	tries=0
+	while [ "$(counter_value)" -le "$1" ] && [ $tries -lt 3000 ]; do
+		usleep 10000
+		tries=$((tries + 1))
+	done
+	[ $tries -lt 3000 ] || STATE_BAD_COUNTER=$((STATE_BAD_COUNTER + 1))
+	md5sum -c -s /tmp/data.md5 || STATE_BAD_FILES=$((STATE_BAD_FILES + 1))
+	CANARY_N=$((CANARY_N + 1))
+	kill -USR1 $CANARY_PID
+	while ! grep -q "^$CANARY_N " /tmp/canary; do usleep 10000; done
+	grep -q "^$CANARY_N .* ok" /tmp/canary || STATE_BAD_CANARY=$((STATE_BAD_CANARY + 1))
+	[ "$(cat /sys/devices/system/cpu/online)" = 0-1 ] || STATE_BAD_CPUS=$((STATE_BAD_CPUS + 1))
+}
+
+# state_report N WHO: the results of N state_checks
+state_report() {
+	check "$2: the counter process ran on after all $1 switches" [ "$STATE_BAD_COUNTER" = 0 ]
+	check "$2: tmpfs files unchanged after all $1 switches" [ "$STATE_BAD_FILES" = 0 ]
+	check "$2: 16 MiB RAM canary unchanged after all $1 switches ($STATE_BAD_CANARY bad)" [ "$STATE_BAD_CANARY" = 0 ]
+	check "$2: both CPUs online after all $1 switches" [ "$STATE_BAD_CPUS" = 0 ]
+}
+
+# online_refused I: section I is a memory block here, and onlining it
+# through sysfs fails with EPERM, the kernel naming its owner
+online_refused() {
+	b=$(sect_block "$1")
+	[ -d "$MEMSYS/memory$b" ] || return 1
+	[ "$(fsw-write "$MEMSYS/memory$b/state" online)" = EPERM ] &&
+		grep -qx offline "$MEMSYS/memory$b/state" &&
+		dmesg | tail -n 3 | grep -q "section $1 .* is another instance's: online refused"
 }

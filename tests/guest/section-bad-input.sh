@@ -13,7 +13,7 @@
 cases='reserve|EINVAL
 reserve 0x70000000|EINVAL
 reserve 0x70000000 1|EINVAL
-reserve 0x70000000 1 1 1|E2BIG
+reserve 0x70000000 1 1 1 1|E2BIG
 reserve 0xzz000000 1 1|EINVAL
 reserve 0x70000001 1 1|EINVAL
 reserve 0x70800000 1 1|EINVAL

@@ -30,6 +30,17 @@ static const struct good goods[] = {
 	{ "inject version", FSW_CMD_INJECT, FSW_INJECT_VERSION },
 	{ "inject checksum", FSW_CMD_INJECT, FSW_INJECT_CHECKSUM },
 	{ "inject nr-regs", FSW_CMD_INJECT, FSW_INJECT_NR_REGS },
+	{ "inject page 3", FSW_CMD_INJECT, FSW_INJECT_PAGE },
+	{ "inject device", FSW_CMD_INJECT, FSW_INJECT_DEVICE },
+	{ "inject sums", FSW_CMD_INJECT, FSW_INJECT_SUMS },
+	{ "load 1 kernel 0x72000000 /boot/peer/zImage", FSW_CMD_LOAD, 1 },
+	{ "load 7 initrd 1879048192 /x\n", FSW_CMD_LOAD, 7 },
+	{ "cmdline 1 console=ttyAMA0,115200  quiet", FSW_CMD_CMDLINE, 1 },
+	{ "boot 1", FSW_CMD_BOOT, 1 },
+	{ "boot 2 direct", FSW_CMD_BOOT, 2 },
+	{ "boot 3 reset\n", FSW_CMD_BOOT, 3 },
+	{ "switch 0", FSW_CMD_SWITCH, 0 },
+	{ "unload 7", FSW_CMD_UNLOAD, 7 },
 };
 
 static const struct bad bads[] = {
@@ -56,7 +67,27 @@ static const struct bad bads[] = {
 	{ "inject all", 0, -EINVAL },
 	{ "inject none", 0, -EINVAL },
 	{ "frob", 0, -EINVAL },
-	{ "a b c d e", 0, -E2BIG },
+	{ "a b c d e f", 0, -E2BIG },
+	{ "load 1 kernel 0x72000000 boot/zImage", 0, -EINVAL },
+	{ "load 8 kernel 0x72000000 /x", 0, -ERANGE },
+	{ "load 1 dtb 0x72000000 /x", 0, -EINVAL },
+	{ "load 1 kernel 0x1g /x", 0, -EINVAL },
+	{ "load 1 kernel 0x100000000 /x", 0, -ERANGE },
+	{ "load 1 kernel 0x72000000", 0, -EINVAL },
+	{ "cmdline", 0, -EINVAL },
+	{ "cmdline 1", 0, -EINVAL },
+	{ "cmdline 1   ", 0, -EINVAL },
+	{ "cmdline x quiet", 0, -EINVAL },
+	{ "cmdline 8 quiet", 0, -ERANGE },
+	{ "boot", 0, -EINVAL },
+	{ "boot 1 later", 0, -EINVAL },
+	{ "boot 1 reset now", 0, -EINVAL },
+	{ "switch 8", 0, -ERANGE },
+	{ "switch 1 2", 0, -EINVAL },
+	{ "unload", 0, -EINVAL },
+	{ "inject page", 0, -EINVAL },
+	{ "inject page 9", 0, -ERANGE },
+	{ "inject device 1", 0, -EINVAL },
 	{ "wake\x01", 0, -EILSEQ },
 	{ "wake\x7f", 0, -EILSEQ },
 	{ "wake delay 5\0", 13, -EILSEQ },
@@ -65,6 +96,9 @@ static const struct bad bads[] = {
 	{ "wake delay 5\xe9", 0, -EILSEQ },
 	{ "wake\xc2\xa0" "delay 5", 0, -EILSEQ },
 };
+
+#define LOADCMD "load 2 initrd 0x73000000 /boot/peer/initramfs.cpio.gz"
+#define CMDLINECMD "cmdline  1 \t console=ttyAMA0  a=\"b c\"\n"
 
 int main(void)
 {
@@ -75,7 +109,7 @@ int main(void)
 	int ret;
 
 	KTAP_PLAN((int)(sizeof(goods) / sizeof(goods[0]) +
-			sizeof(bads) / sizeof(bads[0]) + 3));
+			sizeof(bads) / sizeof(bads[0]) + 6));
 
 	for (i = 0; i < sizeof(goods) / sizeof(goods[0]); i++) {
 		why = NULL;
@@ -94,6 +128,16 @@ int main(void)
 			   "refuses case %zu with errno %d (%s), cmd untouched",
 			   i, -bads[i].err, why ? why : "no reason");
 	}
+
+	ret = fsw_cmd_parse(LOADCMD, strlen(LOADCMD), &cmd, &why);
+	KTAP_CHECK(ret == 0 && cmd.arg == 2 && cmd.kind == FSW_IMAGE_INITRD &&
+		   cmd.addr == 0x73000000 && !strcmp(cmd.str, "/boot/peer/initramfs.cpio.gz"),
+		   "load: instance, kind, address and path");
+	ret = fsw_cmd_parse(CMDLINECMD, strlen(CMDLINECMD), &cmd, &why);
+	KTAP_CHECK(ret == 0 && cmd.arg == 1 && !strcmp(cmd.str, "console=ttyAMA0  a=\"b c\""),
+		   "cmdline: the text kept as written (\"%s\")", ret ? "" : cmd.str);
+	ret = fsw_cmd_parse("boot 4 reset", 12, &cmd, &why);
+	KTAP_CHECK(ret == 0 && cmd.arg == 4 && cmd.kind == FSW_BOOT_RESET, "boot: instance and path");
 
 	memset(longcmd, 'a', sizeof(longcmd));
 	ret = fsw_cmd_parse(longcmd, FSW_CMD_MAX_LEN + 1, &cmd, &why);

@@ -28,14 +28,22 @@ int main(void)
 		   "checksum of one word: rotl(seed, 1) + word");
 	KTAP_CHECK(offsetof(struct fsw_vector_args, status) == FSW_ARG_STATUS &&
 		   offsetof(struct fsw_vector_args, wake) == FSW_ARG_WAKE &&
+		   offsetof(struct fsw_vector_args, mode) == FSW_ARG_MODE &&
+		   offsetof(struct fsw_vector_args, boot_entry) == FSW_ARG_BOOT_ENTRY &&
+		   offsetof(struct fsw_vector_args, reset_fn) == FSW_ARG_RESET_FN &&
+		   offsetof(struct fsw_vector_args, sums) == FSW_ARG_SUMS &&
 		   sizeof(struct fsw_vector_args) == FSW_ARG_SIZE,
 		   "vector arguments: C struct matches the assembler offsets");
 	KTAP_CHECK(FSW_PG_REGS + FSW_MAX_REGS * FSW_REG_SIZE <= FSW_PG_CSUM &&
 		   FSW_PG_RELEASE + FSW_PG_RELEASE_LEN <= FSW_PG_REGS,
 		   "page fields do not overlap (%u registers fit)", FSW_MAX_REGS);
 	KTAP_CHECK(FSW_REGION_MIN_SIZE == FSW_HDR_SIZE + FSW_MAX_INSTANCES * FSW_PAGE_SIZE +
-		   FSW_TABLE_SIZE && FSW_TABLE_OFFSET >= FSW_PAGE_OFFSET(FSW_MAX_INSTANCES),
-		   "region holds the header, %d pages and the table after them", FSW_MAX_INSTANCES);
+		   FSW_TABLE_SIZE + FSW_SUMS_SIZE &&
+		   FSW_TABLE_OFFSET >= FSW_PAGE_OFFSET(FSW_MAX_INSTANCES) &&
+		   FSW_SUMS_OFFSET == FSW_TABLE_OFFSET + FSW_TABLE_SIZE &&
+		   FSW_HDR_SWITCH_CNT + 8 <= FSW_HDR_CSUM,
+		   "region holds the header, %d pages, the table and the sums after them",
+		   FSW_MAX_INSTANCES);
 
 	fsw_page_init(pg, 3, 0x400120ac, 62500000, "6.12.117-fastswitch");
 	KTAP_CHECK(fsw_page_check(pg, &found, &expected) == FSW_VEC_OK,

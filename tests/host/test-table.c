@@ -43,7 +43,7 @@ static const struct bad bads[] = {
 	{ "reserve", 0, -EINVAL, 1 },
 	{ "reserve 0x50000000", 0, -EINVAL, 1 },
 	{ "reserve 0x50000000 1", 0, -EINVAL, 1 },
-	{ "reserve 0x50000000 1 1 1", 0, -E2BIG, 1 },
+	{ "reserve 0x50000000 1 1 1 1", 0, -E2BIG, 1 },
 	{ "reserve 0x 1 1", 0, -EINVAL, 1 },
 	{ "reserve 0xg0000000 1 1", 0, -EINVAL, 1 },
 	{ "reserve -1 1 1", 0, -EINVAL, 1 },

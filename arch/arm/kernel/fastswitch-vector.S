@@ -7,24 +7,34 @@
  * would have gone to sleep and later jumped to the resume routine. It does
  * what the platform's wake-up would, for the instance chosen to resume:
  *
- *  1. check this instance's page and the target's page (magic, version,
- *     register count, resume entry, checksum); on any error, write the
- *     reason into fastswitch_vector_args and resume this instance;
- *  2. save this instance's mandatory resume registers into its page;
- *  3. sleep: wait the configured delay, then poll for the wake-up event;
- *  4. load the target's mandatory resume registers from its page;
- *  5. invalidate the I-cache and branch predictor, jump to the target's
- *     physical resume entry (its cpu_resume).
+ *  1. check this instance's page and, to resume one, the target's page
+ *     (magic, version, register count, resume entry, checksum); on any
+ *     error, write the reason into fastswitch_vector_args and resume this
+ *     instance;
+ *  2. save this instance's mandatory resume registers into its page and
+ *     mark it sleeping; if asked (testing), sum every section;
+ *  3. then, by mode:
+ *     FSW_MODE_RESUME: sleep (wait the configured delay, then poll for the
+ *       wake-up event), load the target's mandatory resume registers from
+ *       its page, invalidate the I-cache and branch predictor, and jump to
+ *       the target's physical resume entry (its cpu_resume);
+ *     FSW_MODE_BOOT: enter a new kernel the way a boot loader (or arm
+ *       kexec) does: r0 = 0, r1 = ~0 (no machine number), r2 = its DTB;
+ *     FSW_MODE_RESET: order a warm reset (PSCI SYSTEM_RESET); the boot
+ *       loader runs and the initial instance's decompressor takes the boot
+ *       request the module left in the region header.
  *
  * Everything is PC-relative or read from the pages: this code runs at its
  * physical address. Register use in the main body: r4 = own page,
  * r5 = target page, r10/r11 = counter at entry, r12 = vector arguments.
- * The helpers clobber r0-r3, r6 and r7 only.
+ * The helpers clobber r0-r3, r6 and r7 only (fsw_vec_sums also r8, r9).
  */
 #include <linux/linkage.h>
 #include <asm/assembler.h>
 #include <asm/fastswitch.h>
 
+	.arch_extension	sec
+	.arch_extension	virt
 	.arm
 	.text
 	.align	5
@@ -40,10 +50,14 @@ ENTRY(fastswitch_vector)
 	cmp	r0, #FSW_VEC_OK
 	orrne	r0, r0, #FSW_VEC_SELF
 	bne	.Lrefuse
+	ldr	r0, [r12, #FSW_ARG_MODE]
+	cmp	r0, #FSW_MODE_RESUME
+	bne	1f				@ no page to check for a boot
 	mov	r0, r5
 	bl	fsw_vec_check
 	cmp	r0, #FSW_VEC_OK
 	bne	.Lrefuse
+1:
 
 	mov	r0, r4				@ save own registers
 	bl	fsw_vec_save
@@ -56,6 +70,16 @@ ENTRY(fastswitch_vector)
 	str	r0, [r4, #FSW_PG_STATE]
 	mov	r0, r4
 	bl	fsw_vec_seal
+
+	ldr	r8, [r12, #FSW_ARG_SUMS]
+	cmp	r8, #0
+	blne	fsw_vec_sums
+
+	ldr	r0, [r12, #FSW_ARG_MODE]
+	cmp	r0, #FSW_MODE_BOOT
+	beq	.Lboot
+	cmp	r0, #FSW_MODE_RESET
+	beq	.Lreset
 
 	bl	fsw_vec_sleep
 
@@ -74,20 +98,72 @@ ENTRY(fastswitch_vector)
 	ldr	r6, [r5, #FSW_PG_RESUME_ENTRY]
 	b	.Ljump
 
+.Lboot:
+	ldr	r6, [r12, #FSW_ARG_BOOT_ENTRY]
+	ldr	r2, [r12, #FSW_ARG_BOOT_DTB]
+	mov	r0, #0
+	mvn	r1, #0				@ ~0: no machine number, DT boot
+	b	.Lenter
+
+.Lreset:
+	ldr	r0, [r12, #FSW_ARG_RESET_FN]
+	ldr	r1, [r12, #FSW_ARG_RESET_SMC]
+	cmp	r1, #0
+	mov	r1, #0
+	mov	r2, #0
+	mov	r3, #0
+	dsb
+	smcne	#0
+	hvceq	#0
+	mov	r0, #FSW_VEC_RESET_FAILED	@ SYSTEM_RESET never returns:
+	mov	r1, #0				@ resume this instance, whose
+	mov	r2, #0				@ module rewrites its page
+
 .Lrefuse:
 	str	r0, [r12, #FSW_ARG_STATUS]
 	str	r1, [r12, #FSW_ARG_DETAIL]
 	str	r2, [r12, #FSW_ARG_EXPECTED]
 	ldr	r6, [r12, #FSW_ARG_SELF_ENTRY]
 .Ljump:
-	dsb
 	mov	r0, #0
-	mcr	p15, 0, r0, c7, c5, 0		@ ICIALLU
-	mcr	p15, 0, r0, c7, c5, 6		@ BPIALL
+	mov	r1, #0
+	mov	r2, #0
+.Lenter:
+	dsb
+	mov	r3, #0
+	mcr	p15, 0, r3, c7, c5, 0		@ ICIALLU
+	mcr	p15, 0, r3, c7, c5, 6		@ BPIALL
 	dsb
 	isb
 	ret	r6
 ENDPROC(fastswitch_vector)
+
+/*
+ * r8 = sums block (FSW_SUMS_*): sum each section of the range its header
+ * gives, over all its words, into the block's entries. Clobbers r0-r3,
+ * r6, r7, r9.
+ */
+fsw_vec_sums:
+	mov	r7, lr
+	mov	r9, #0
+1:	ldr	r0, [r8, #FSW_SUMS_HDR_NR]
+	cmp	r9, r0
+	bhs	9f
+	ldr	r3, [r8, #FSW_SUMS_HDR_BITS]
+	ldr	r6, [r8, #FSW_SUMS_HDR_BASE]
+	mov	r1, #1
+	lsl	r1, r1, r3			@ section size in bytes
+	lsr	r1, r1, #2
+	add	r1, r1, #1			@ csum leaves out the last word
+	lsl	r0, r9, r3
+	add	r0, r0, r6
+	bl	fsw_vec_csum
+	add	r2, r8, #FSW_SUMS_ENTRIES
+	str	r0, [r2, r9, lsl #2]
+	add	r9, r9, #1
+	b	1b
+9:	ret	r7
+ENDPROC(fsw_vec_sums)
 
 /*
  * r0 = block, r1 = number of words (> 1): r0 = checksum of all words but

@@ -193,6 +193,10 @@ int fastswitch_enter(struct fsw_vector_args *args)
 	BUILD_BUG_ON(offsetof(struct fsw_vector_args, wake) != FSW_ARG_WAKE);
 	BUILD_BUG_ON(offsetof(struct fsw_vector_args, delay_ticks) != FSW_ARG_DELAY_TICKS);
 	BUILD_BUG_ON(offsetof(struct fsw_vector_args, poll_ticks) != FSW_ARG_POLL_TICKS);
+	BUILD_BUG_ON(offsetof(struct fsw_vector_args, mode) != FSW_ARG_MODE);
+	BUILD_BUG_ON(offsetof(struct fsw_vector_args, boot_dtb) != FSW_ARG_BOOT_DTB);
+	BUILD_BUG_ON(offsetof(struct fsw_vector_args, reset_smc) != FSW_ARG_RESET_SMC);
+	BUILD_BUG_ON(offsetof(struct fsw_vector_args, sums) != FSW_ARG_SUMS);
 
 	if (WARN_ON(!irqs_disabled() || num_online_cpus() != 1))
 		return -EINVAL;

@@ -29,7 +29,9 @@
 #define FSW_PAGE_OFFSET(id)	(FSW_HDR_SIZE + (id) * FSW_PAGE_SIZE)
 #define FSW_TABLE_OFFSET	FSW_PAGE_OFFSET(FSW_MAX_INSTANCES)
 #define FSW_TABLE_SIZE		0x1000
-#define FSW_REGION_MIN_SIZE	(FSW_TABLE_OFFSET + FSW_TABLE_SIZE)
+#define FSW_SUMS_OFFSET		(FSW_TABLE_OFFSET + FSW_TABLE_SIZE)
+#define FSW_SUMS_SIZE		0x1000
+#define FSW_REGION_MIN_SIZE	(FSW_SUMS_OFFSET + FSW_SUMS_SIZE)
 
 /* Region header: word offsets in bytes */
 #define FSW_HDR_MAGIC		0x00
@@ -38,7 +40,37 @@
 #define FSW_HDR_PAGE_SIZE	0x0c
 #define FSW_HDR_MAX_INSTANCES	0x10
 #define FSW_HDR_RUNNING		0x14	/* id of the running instance */
+/*
+ * Boot request: set by the running instance just before it orders the
+ * warm reset, read and cleared by the initial instance's decompressor,
+ * which then enters ENTRY (a zImage) with r2 = DTB instead of itself.
+ */
+#define FSW_HDR_BOOT_MAGIC	0x18	/* FSW_BOOT_MAGIC when pending */
+#define FSW_HDR_BOOT_ID		0x1c	/* instance being booted */
+#define FSW_HDR_BOOT_ENTRY	0x20	/* physical zImage start */
+#define FSW_HDR_BOOT_DTB	0x24	/* physical DTB */
+#define FSW_HDR_BOOT_COUNT	0x28	/* requests taken by a decompressor */
+/* The last switch or boot: who left, for whom, and when (CNTVCT, u64) */
+#define FSW_HDR_SWITCH_FROM	0x2c
+#define FSW_HDR_SWITCH_TO	0x30
+#define FSW_HDR_SWITCH_CNT	0x38
 #define FSW_HDR_CSUM		(FSW_HDR_SIZE - 4)
+
+#define FSW_BOOT_MAGIC		0x544f4f42	/* "BOOT" */
+
+/*
+ * Section sums (testing): the vector can sum every section of the table's
+ * range with the MMU off just before it leaves an instance, so that the
+ * next kernel can show which sections the reset path wrote.
+ */
+#define FSW_SUMS_MAGIC		0x534d5553	/* "SUMS" */
+#define FSW_SUMS_HDR_MAGIC	0x00
+#define FSW_SUMS_HDR_BASE	0x04
+#define FSW_SUMS_HDR_NR		0x08
+#define FSW_SUMS_HDR_BITS	0x0c
+#define FSW_SUMS_HDR_GEN	0x10	/* table generation when summed */
+#define FSW_SUMS_ENTRIES	0x40
+#define FSW_SUMS_MAX		((FSW_SUMS_SIZE - FSW_SUMS_ENTRIES) / 4)
 
 /* Instance page */
 #define FSW_PG_MAGIC		0x00
@@ -113,7 +145,18 @@
 #define FSW_ARG_PAD		0x24
 #define FSW_ARG_DELAY_TICKS	0x28	/* u64: counter ticks to sleep first */
 #define FSW_ARG_POLL_TICKS	0x30	/* u64: give up polling after this */
-#define FSW_ARG_SIZE		0x38
+#define FSW_ARG_MODE		0x38	/* FSW_MODE_* */
+#define FSW_ARG_BOOT_ENTRY	0x3c	/* boot: phys zImage start */
+#define FSW_ARG_BOOT_DTB	0x40	/* boot: phys DTB */
+#define FSW_ARG_RESET_FN	0x44	/* reset: PSCI SYSTEM_RESET id */
+#define FSW_ARG_RESET_SMC	0x48	/* reset: 1 = smc, 0 = hvc */
+#define FSW_ARG_SUMS		0x4c	/* phys of the sums block, or 0 */
+#define FSW_ARG_SIZE		0x50
+
+/* What the vector does after saving this instance's registers */
+#define FSW_MODE_RESUME		0	/* load target_page, jump to its entry */
+#define FSW_MODE_BOOT		1	/* enter boot_entry as a boot loader does */
+#define FSW_MODE_RESET		2	/* warm reset through PSCI SYSTEM_RESET */
 
 /* Vector results */
 #define FSW_VEC_OK		0
@@ -122,6 +165,7 @@
 #define FSW_VEC_BAD_CSUM	3
 #define FSW_VEC_BAD_NR_REGS	4
 #define FSW_VEC_NO_ENTRY	5
+#define FSW_VEC_RESET_FAILED	6	/* SYSTEM_RESET returned */
 #define FSW_VEC_SELF		0x80	/* or'ed in: the fault is in own page */
 
 /* How the vector's sleep ended */
@@ -148,6 +192,12 @@ struct fsw_vector_args {
 	u32 pad;
 	u64 delay_ticks;
 	u64 poll_ticks;
+	u32 mode;
+	u32 boot_entry;
+	u32 boot_dtb;
+	u32 reset_fn;
+	u32 reset_smc;
+	u32 sums;
 };
 
 /*
@@ -225,6 +275,9 @@ extern struct fsw_vector_args fastswitch_vector_args;
 void fastswitch_vector(void);
 int fastswitch_region(phys_addr_t *base, phys_addr_t *size);
 u32 fastswitch_instance_id(void);
+int fastswitch_fdt_build(void *buf, size_t size, const char *cmdline,
+			 phys_addr_t initrd, phys_addr_t initrd_size,
+			 phys_addr_t mem, phys_addr_t mem_size);
 phys_addr_t fastswitch_resume_entry(void);
 int fastswitch_enter(struct fsw_vector_args *args);
 

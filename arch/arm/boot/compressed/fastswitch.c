@@ -1,0 +1,119 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Fastswitch boot request, taken by the initial instance's decompressor.
+ *
+ * To boot a new instance through the boot loader, the running instance
+ * suspends, leaves a boot request in the header of the Fastswitch shared
+ * region and orders a warm reset. The boot loader then starts the initial
+ * instance's zImage as on any boot; before it decompresses anything, this
+ * code finds the shared region from "fastswitch_mem=<size>@<base>" in the
+ * command line the boot loader passed, and if the request is there and the
+ * header is valid, clears the request (so that the next reset boots the
+ * initial instance again) and returns the new kernel's entry and DTB.
+ *
+ * Runs with the MMU off, before the GOT is fixed up: no global variables.
+ */
+#include <linux/kernel.h>
+#include <linux/libfdt.h>
+#include <asm/fastswitch.h>
+
+unsigned long fastswitch_boot_request(const void *fdt, unsigned long *dtb);
+
+/* memparse() for the decompressor: 0x hex or decimal, K/M/G suffix */
+static unsigned long fsw_parse(const char **sp, const char *end)
+{
+	const char *s = *sp;
+	unsigned long v = 0, base = 10;
+
+	if (end - s > 2 && s[0] == '0' && (s[1] == 'x' || s[1] == 'X')) {
+		base = 16;
+		s += 2;
+	}
+	for (; s < end; s++) {
+		unsigned long d;
+
+		if (*s >= '0' && *s <= '9')
+			d = *s - '0';
+		else if (base == 16 && *s >= 'a' && *s <= 'f')
+			d = *s - 'a' + 10;
+		else if (base == 16 && *s >= 'A' && *s <= 'F')
+			d = *s - 'A' + 10;
+		else
+			break;
+		v = v * base + d;
+	}
+	if (s < end) {
+		switch (*s) {
+		case 'G': case 'g':
+			v <<= 10;
+			fallthrough;
+		case 'M': case 'm':
+			v <<= 10;
+			fallthrough;
+		case 'K': case 'k':
+			v <<= 10;
+			s++;
+		}
+	}
+	*sp = s;
+	return v;
+}
+
+/* Base of the shared region named by the command line, or 0 */
+static unsigned long fsw_region_base(const char *args, int len)
+{
+	static const char key[] = "fastswitch_mem=";
+	const char *end = args + strnlen(args, len);
+	const char *p;
+
+	for (p = args; p + sizeof(key) - 1 < end; p++) {
+		unsigned long size;
+
+		if ((p != args && p[-1] != ' ') ||
+		    memcmp(p, key, sizeof(key) - 1))
+			continue;
+		p += sizeof(key) - 1;
+		size = fsw_parse(&p, end);
+		if (p == end || *p != '@' || size < FSW_REGION_MIN_SIZE)
+			return 0;
+		p++;
+		return fsw_parse(&p, end);
+	}
+	return 0;
+}
+
+/*
+ * Return: the physical entry of the kernel to start instead of this one,
+ * with *dtb its device tree; 0 to decompress this kernel as usual.
+ */
+unsigned long fastswitch_boot_request(const void *fdt, unsigned long *dtb)
+{
+	const char *args;
+	u32 *hdr, entry;
+	int node, len;
+
+	if (!fdt || fdt_magic(fdt) != FDT_MAGIC)
+		return 0;
+	node = fdt_path_offset(fdt, "/chosen");
+	if (node < 0)
+		return 0;
+	args = fdt_getprop(fdt, node, "bootargs", &len);
+	if (!args || len <= 0)
+		return 0;
+	hdr = (u32 *)fsw_region_base(args, len);
+	if (!hdr)
+		return 0;
+
+	if (hdr[FSW_HDR_MAGIC / 4] != FSW_REGION_MAGIC ||
+	    hdr[FSW_HDR_VERSION / 4] != FSW_LAYOUT_VERSION ||
+	    hdr[FSW_HDR_CSUM / 4] != fsw_csum(hdr, FSW_HDR_SIZE / 4) ||
+	    hdr[FSW_HDR_BOOT_MAGIC / 4] != FSW_BOOT_MAGIC)
+		return 0;
+
+	entry = hdr[FSW_HDR_BOOT_ENTRY / 4];
+	*dtb = hdr[FSW_HDR_BOOT_DTB / 4];
+	hdr[FSW_HDR_BOOT_MAGIC / 4] = 0;
+	hdr[FSW_HDR_BOOT_COUNT / 4]++;
+	hdr[FSW_HDR_CSUM / 4] = fsw_csum(hdr, FSW_HDR_SIZE / 4);
+	return entry;
+}
