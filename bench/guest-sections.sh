@@ -9,18 +9,7 @@ for arg in $(cat /proc/cmdline); do
 	case $arg in fsw.bench_rounds=*) N=${arg#fsw.bench_rounds=} ;; esac
 done
 
-stats() {
-	sort -n | awk -v name="$1" '
-		{ v[NR] = $1 / 1e6 }
-		END {
-			if (NR == 0) { print "bench: " name "_missing 1 count"; exit }
-			med = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
-			printf "bench: %s_min %.3f ms\n", name, v[1]
-			printf "bench: %s_median %.3f ms\n", name, med
-			printf "bench: %s_max %.3f ms\n", name, v[NR]
-			printf "bench: %s_samples %d count\n", name, NR
-		}'
-}
+. /bench/stats.sh
 
 median() {
 	sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
@@ -62,8 +51,8 @@ echo "bench: movable_sections $(echo $movable | wc -w) count"
 echo "bench: section_size $(sect_field section_size | cut -d' ' -f1) MiB"
 
 measure idle
-stats offline_idle </tmp/off.idle
-stats online_idle </tmp/on.idle
+stats offline_idle ms 1000000 </tmp/off.idle
+stats online_idle ms 1000000 </tmp/on.idle
 
 # Leave room for the four sections offlined in a row, and 64 MiB: with
 # less, the kernel cannot migrate the hog's pages and offline_pages()
@@ -73,8 +62,8 @@ hog=$(($(meminfo MemFree) / 1024 - 4 * sec - 64))
 echo "bench: hog_size $hog MiB"
 hog_start $hog
 measure hog
-stats offline_hog </tmp/off.hog
-stats online_hog </tmp/on.hog
+stats offline_hog ms 1000000 </tmp/off.hog
+stats online_hog ms 1000000 </tmp/on.hog
 verdict=$(hog_check)
 echo "bench: hog_data_intact $([ "${verdict%% *}" = ok ] && echo 1 || echo 0) bool"
 hog_stop
@@ -90,7 +79,7 @@ while [ $i -lt 10 ]; do
 	i=$((i + 1))
 done
 echo none >/sys/power/pm_test
-stats baseline_pmtest_core_write </tmp/susp
+stats baseline_pmtest_core_write ms 1000000 </tmp/susp
 
 oi=$(median </tmp/off.idle) oh=$(median </tmp/off.hog) ni=$(median </tmp/on.idle)
 nh=$(median </tmp/on.hog) sb=$(median </tmp/susp)

@@ -5,7 +5,7 @@
 # qemu-append: fsw.testing=0
 . /tests/lib.sh
 
-long=$(printf '%0200d' 0)
+long=$(printf '%01100d' 0)
 # input|errno (fsw-write escapes: \n \t \xHH; a newline is appended)
 cases='|EINVAL
    \t |EINVAL
