@@ -1,6 +1,7 @@
 #!/bin/bash
 # The main job: boot the Fastswitch guest and show suspend-to-RAM through
-# the resume vector. From a terminal, leave the user at the guest's shell
+# the resume vector, then boot a second instance and switch between the two.
+# From a terminal, leave the user at the guest's shell
 # (Ctrl-A x or 'poweroff -f' ends QEMU); otherwise run the demo and exit.
 set -eu
 FSW_TOP=$(cd "$(dirname "$0")/.." && pwd)

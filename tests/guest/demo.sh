@@ -28,4 +28,19 @@ dmesg | grep 'fastswitch: section' | tail -n 1 | sed 's/^/    /'
 echo "--- fastswitch free 0x7b000000 2: take them back"
 fastswitch free 0x7b000000 2
 echo "--- MemTotal: $(grep MemTotal /proc/meminfo | tr -s ' ' | cut -d' ' -f2) kB"
+echo "--- two instances: boot the peer build (another kernel release) in sections 48-58"
+fastswitch reserve 0x70000000 11 1 | grep -E ' 1 '
+fastswitch load 1 kernel 0x72000000 /boot/peer/zImage
+fastswitch load 1 initrd 0x73000000 /boot/peer/initramfs.cpio.gz
+fastswitch cmdline 1 console=ttyAMA0,115200 loglevel=4 fsw.run=peer:demo
+echo "--- fastswitch boot 1: instance 0 sleeps, instance 1 boots (direct path)"
+fastswitch boot 1
+echo "--- back in instance 0 ($(uname -r)); date: $(date +%T); fastswitch list:"
+fastswitch list
+for i in 1 2 3; do
+	echo "--- fastswitch switch 1 (round $i)"
+	fastswitch switch 1
+done
+echo "--- instance 0's status after the switches"
+fastswitch status | grep -E '^(instance|switches|boots|last_switch|boot_request)'
 echo "=== demo done"
