@@ -34,6 +34,7 @@ int main(int argc, char **argv)
 	size_t words, i;
 	uint32_t *mem, seed, sum;
 	unsigned long checks = 0;
+	sigset_t usr1, waitmask;
 	int bad;
 
 	if (argc != 3) {
@@ -50,13 +51,21 @@ int main(int argc, char **argv)
 	seed = 0x2545f491;
 	for (i = 0; i < words; i++)
 		mem[i] = next(&seed);
+	/*
+	 * SIGUSR1 stays blocked but in sigsuspend(): a signal sent between
+	 * the test of pending and the wait is not lost.
+	 */
+	sigemptyset(&usr1);
+	sigaddset(&usr1, SIGUSR1);
+	sigprocmask(SIG_BLOCK, &usr1, &waitmask);
+	sigdelset(&waitmask, SIGUSR1);
 	signal(SIGUSR1, on_usr1);
 	pending = 1;
 	for (;;) {
 		FILE *f;
 
 		while (!pending)
-			pause();
+			sigsuspend(&waitmask);
 		pending = 0;
 		seed = 0x2545f491;
 		sum = 0;

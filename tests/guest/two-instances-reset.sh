@@ -3,11 +3,11 @@
 # and orders a warm reset; QEMU and the unmodified U-Boot run the normal
 # distro boot, and the initial zImage's decompressor starts the peer. The
 # resume vector summed every section just before the reset; the peer shows
-# that only firmware sections and its own changed. 20 switches follow; then
+# that only firmware sections and its own changed. 200 switches follow; then
 # a second reset from instance 0 boots the initial instance normally.
 # qemu-append: fsw.testing=1
 # qemu-peer: yes
-BOOT_PATH=reset SWITCHES=20 TOOL_SH=sh
+BOOT_PATH=reset SWITCHES=200 TOOL_SH=sh
 . /tests/instances.sh
 if [ "$(status_field boot_requests_taken)" = 0 ]; then
 	ktap_plan 18

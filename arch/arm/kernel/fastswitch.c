@@ -26,12 +26,17 @@
 #include <linux/kstrtox.h>
 #include <linux/mmzone.h>
 #include <linux/printk.h>
+#include <linux/psci.h>
+#include <uapi/linux/psci.h>
+#include <linux/delay.h>
+#include <linux/cpumask.h>
 
 #include <asm/cacheflush.h>
 #include <asm/fastswitch.h>
 #include <asm/memory.h>
 #include <asm/outercache.h>
 #include <asm/sections.h>
+#include <asm/smp_plat.h>
 #include <asm/suspend.h>
 
 #include "reboot.h"
@@ -160,6 +165,42 @@ phys_addr_t fastswitch_resume_entry(void)
 }
 EXPORT_SYMBOL_GPL(fastswitch_resume_entry);
 
+/* Give a CPU that Linux took down this long to be off for the firmware */
+#define FSW_CPU_OFF_WAIT_US	(2 * USEC_PER_SEC)
+
+/*
+ * No CPU but this one may run when the instance is left: another CPU still
+ * on would go on running this instance's code (its cpu_die path) while
+ * another instance owns the machine, or later re-enter this instance. Linux
+ * took the other CPUs down before the platform suspend, but psci_cpu_kill()
+ * gives up after 100 ms and the suspend goes on; here each must be OFF for
+ * PSCI's AFFINITY_INFO.
+ */
+static int fastswitch_others_off(void)
+{
+	unsigned int cpu, waited;
+	int state = 0;
+
+	if (!psci_ops.affinity_info)
+		return 0;
+	for_each_possible_cpu(cpu) {
+		if (cpu == smp_processor_id())
+			continue;
+		for (waited = 0; waited < FSW_CPU_OFF_WAIT_US; waited += 100) {
+			state = psci_ops.affinity_info(cpu_logical_map(cpu), 0);
+			if (state == PSCI_0_2_AFFINITY_LEVEL_OFF)
+				break;
+			udelay(100);
+		}
+		if (state != PSCI_0_2_AFFINITY_LEVEL_OFF) {
+			pr_err("CPU%u is not off (AFFINITY_INFO %d): not leaving this instance\n",
+			       cpu, state);
+			return -EBUSY;
+		}
+	}
+	return 0;
+}
+
 static int fastswitch_finisher(unsigned long arg)
 {
 	/* Caches cleaned and off, MMU off: never returns. */
@@ -200,6 +241,9 @@ int fastswitch_enter(struct fsw_vector_args *args)
 
 	if (WARN_ON(!irqs_disabled() || num_online_cpus() != 1))
 		return -EINVAL;
+	ret = fastswitch_others_off();
+	if (ret)
+		return ret;
 
 	*va = *args;
 	va->status = FSW_VEC_OK;
