@@ -18,6 +18,9 @@ static const char * const inject_names[] = {
 	[FSW_INJECT_SUMS] = "sums",
 };
 
+static const char unknown_fault[] =
+	"unknown fault (magic, version, checksum, nr-regs, table, page, device, sums)";
+
 static const char * const image_names[] = {
 	[FSW_IMAGE_KERNEL] = "kernel",
 	[FSW_IMAGE_INITRD] = "initrd",
@@ -254,8 +257,7 @@ int fsw_cmd_parse(const char *buf, size_t len, struct fsw_cmd *cmd,
 				if (!strcmp(argv[1], inject_names[c.arg]))
 					break;
 			if (c.arg >= ARRAY_SIZE(inject_names)) {
-				*why = "unknown fault (magic, version, checksum, nr-regs, "
-				       "table, page, device, sums)";
+				*why = unknown_fault;
 				ret = -EINVAL;
 			}
 		}

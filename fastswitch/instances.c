@@ -154,8 +154,8 @@ static int check_owned(const u32 *t, unsigned int nr, phys_addr_t base,
 		u32 owner = fsw_tbl_owner(t, i);
 
 		if (owner != id && owner < FSW_MAX_INSTANCES) {
-			why("section %u (%#llx) is not reserved for instance %u (owner: instance %u)",
-			    i, a, id, owner);
+			why("section %u (%#llx) is instance %u's, not reserved for instance %u",
+			    i, a, owner, id);
 			return -EPERM;
 		}
 		if (owner != id) {

@@ -28,7 +28,7 @@
 #include <linux/printk.h>
 #include <linux/psci.h>
 #include <uapi/linux/psci.h>
-#include <linux/delay.h>
+#include <linux/timekeeping.h>
 #include <linux/cpumask.h>
 
 #include <asm/cacheflush.h>
@@ -166,7 +166,7 @@ phys_addr_t fastswitch_resume_entry(void)
 EXPORT_SYMBOL_GPL(fastswitch_resume_entry);
 
 /* Give a CPU that Linux took down this long to be off for the firmware */
-#define FSW_CPU_OFF_WAIT_US	(2 * USEC_PER_SEC)
+#define FSW_CPU_OFF_WAIT_NS	(2 * NSEC_PER_SEC)
 
 /*
  * No CPU but this one may run when the instance is left: another CPU still
@@ -178,20 +178,23 @@ EXPORT_SYMBOL_GPL(fastswitch_resume_entry);
  */
 static int fastswitch_others_off(void)
 {
-	unsigned int cpu, waited;
+	unsigned int cpu;
 	int state = 0;
+	u64 end;
 
 	if (!psci_ops.affinity_info)
 		return 0;
 	for_each_possible_cpu(cpu) {
 		if (cpu == smp_processor_id())
 			continue;
-		for (waited = 0; waited < FSW_CPU_OFF_WAIT_US; waited += 100) {
+		/* Interrupts are off: poll the clocksource */
+		end = ktime_get_mono_fast_ns() + FSW_CPU_OFF_WAIT_NS;
+		do {
 			state = psci_ops.affinity_info(cpu_logical_map(cpu), 0);
 			if (state == PSCI_0_2_AFFINITY_LEVEL_OFF)
 				break;
-			udelay(100);
-		}
+			cpu_relax();
+		} while (ktime_get_mono_fast_ns() < end);
 		if (state != PSCI_0_2_AFFINITY_LEVEL_OFF) {
 			pr_err("CPU%u is not off (AFFINITY_INFO %d): not leaving this instance\n",
 			       cpu, state);
