@@ -182,7 +182,7 @@ static int fastswitch_others_off(void)
 	int state = 0;
 	u64 end;
 
-	if (!psci_ops.affinity_info)
+	if (!IS_ENABLED(CONFIG_ARM_PSCI_FW) || !psci_ops.affinity_info)
 		return 0;
 	for_each_possible_cpu(cpu) {
 		if (cpu == smp_processor_id())
