@@ -172,6 +172,24 @@ static bool overlaps(u64 a, u64 asize, u64 b, u64 bsize)
 	return asize && bsize && a < b + bsize && b < a + asize;
 }
 
+/* Every section of [addr, addr + size) is @id's (non-contiguous sets) */
+static bool owned(u32 id, u64 addr, u64 size)
+{
+	unsigned int nr;
+	phys_addr_t base;
+	const u32 *t;
+	char keep[FSW_WHY_MAX];
+	int ret;
+
+	memcpy(keep, fsw_why, sizeof(keep));
+	fastswitch_sections_lock();
+	t = fastswitch_sections_table(&nr, &base);
+	ret = check_owned(t, nr, base, id, addr, size);
+	fastswitch_sections_unlock();
+	memcpy(fsw_why, keep, sizeof(keep));
+	return !ret;
+}
+
 static int fsw_load(u32 id, u32 kind, u32 addr, const char *path)
 {
 	struct fsw_instance *in = &fsw.inst[id];
@@ -352,8 +370,9 @@ static int write_dtb(u32 id, phys_addr_t mem, phys_addr_t mem_size, u32 at,
 		why("cannot make the device tree (%d)", ret);
 		goto out;
 	}
-	if (at + ret > limit) {
-		why("no room for the %d byte device tree at %#x", ret, at);
+	if (at + ret > limit || !owned(id, at, ret)) {
+		why("no room for the %d byte device tree at %#x in the sections of instance %u",
+		    ret, at, id);
 		ret = -ENOSPC;
 		goto out;
 	}
@@ -423,8 +442,8 @@ static int fsw_boot(u32 id, u32 path)
 		return ret;
 	/* The kernel decompresses to lo + TEXT_OFFSET, its bss after it. */
 	kend = (u64)lo + kernel;
-	if (kend > hi) {
-		why("the kernel needs %#x-%#llx, beyond the sections of instance %u",
+	if (kend > hi || !owned(id, lo, kernel)) {
+		why("the kernel needs %#x-%#llx, not all in the sections of instance %u",
 		    (u32)lo, kend - 1, id);
 		return -EFBIG;
 	}

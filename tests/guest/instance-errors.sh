@@ -38,11 +38,22 @@ boot 1|EBUSY
 unload 1|EBUSY
 switch 1 now|EINVAL"
 
-ktap_plan 39
+ktap_plan 41
 echo "reserve $PEER_BASE $PEER_SECTIONS 1" >$C
 refuse_each "$cases1" $snapfiles
 echo "load 1 kernel $PEER_KERNEL /boot/peer/zImage" >$C
 refuse_each "$cases2" $snapfiles
+
+# Sections 44-45 for instance 2, s46 stays instance 0's: a zImage loaded
+# near the end of s45 would put the device tree (after the decompressor's
+# scratch) into s46, which the boot must refuse.
+echo "reserve 0x6c000000 2 2" >$C
+zsize=$(wc -c </boot/peer/zImage)
+echo "load 2 kernel $(printf '%#x' $((0x6e000000 - zsize - 0xf0000))) /boot/peer/zImage" >$C
+refuse_each "boot 2|ENOSPC" $snapfiles
+echo "unload 2" >$C
+echo "free 0x6c000000 2" >$C
+check "instance 2's sections taken back" eval '[ "$(sect_info 44)" = "0 online" ] && [ "$(sect_info 45)" = "0 online" ]'
 
 state_start
 echo "load 1 initrd $PEER_INITRD /boot/peer/initramfs.cpio.gz" >$C
