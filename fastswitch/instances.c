@@ -105,19 +105,16 @@ static int check_not_live(u32 id, const char *what)
 }
 
 /*
- * The sections of instance @id: the lowest and the end of the highest it
- * owns, and the end of the highest section any instance owns (the top of
- * instance memory). Call with the sections lock held. Return: the number
- * of sections it owns.
+ * The lowest section of instance @id, and the end of the highest section
+ * any instance owns (the top of instance memory). Call with the sections
+ * lock held. Return: the number of sections @id owns.
  */
 static unsigned int instance_span(const u32 *t, unsigned int nr, phys_addr_t base,
-				  u32 id, phys_addr_t *lo, phys_addr_t *hi,
-				  phys_addr_t *top)
+				  u32 id, phys_addr_t *lo, phys_addr_t *top)
 {
 	unsigned int i, n = 0;
 
 	*lo = 0;
-	*hi = 0;
 	*top = 0;
 	for (i = 0; i < nr; i++) {
 		phys_addr_t a = base + ((phys_addr_t)i << SECTION_SIZE_BITS);
@@ -129,42 +126,54 @@ static unsigned int instance_span(const u32 *t, unsigned int nr, phys_addr_t bas
 			continue;
 		if (!n++)
 			*lo = a;
-		*hi = a + (1UL << SECTION_SIZE_BITS);
 	}
 	return n;
 }
 
-/* Is [addr, addr + size) inside sections owned by @id? Lock held. */
-static int check_owned(const u32 *t, unsigned int nr, phys_addr_t base,
-		       u32 id, u64 addr, u64 size)
+/*
+ * Is every byte of [addr, addr + size) in a section the table gives to
+ * @id? The sections need not be contiguous. Return: 0, or -EPERM/-ERANGE
+ * and why.
+ */
+static int check_owned(u32 id, u64 addr, u64 size)
 {
 	u64 end = addr + size, a;
+	unsigned int nr, i;
+	phys_addr_t base;
+	const u32 *t;
+	u32 owner;
+	int ret = 0;
 
+	fastswitch_sections_lock();
+	t = fastswitch_sections_table(&nr, &base);
 	if (!t) {
 		why("no valid ownership table");
-		return -EPERM;
+		ret = -EPERM;
+		goto out;
 	}
 	if (addr < base || end > base + ((u64)nr << SECTION_SIZE_BITS)) {
 		why("%#llx-%#llx is outside the sections of the table", addr, end - 1);
-		return -ERANGE;
+		ret = -ERANGE;
+		goto out;
 	}
 	for (a = round_down(addr, 1UL << SECTION_SIZE_BITS); a < end;
 	     a += 1UL << SECTION_SIZE_BITS) {
-		unsigned int i = (a - base) >> SECTION_SIZE_BITS;
-		u32 owner = fsw_tbl_owner(t, i);
-
-		if (owner != id && owner < FSW_MAX_INSTANCES) {
+		i = (a - base) >> SECTION_SIZE_BITS;
+		owner = fsw_tbl_owner(t, i);
+		if (owner == id)
+			continue;
+		if (owner < FSW_MAX_INSTANCES)
 			why("section %u (%#llx) is instance %u's, not reserved for instance %u",
 			    i, a, owner, id);
-			return -EPERM;
-		}
-		if (owner != id) {
+		else
 			why("section %u (%#llx) is not reserved for instance %u (owner: %s)",
 			    i, a, id, fsw_owner_name(owner));
-			return -EPERM;
-		}
+		ret = -EPERM;
+		break;
 	}
-	return 0;
+out:
+	fastswitch_sections_unlock();
+	return ret;
 }
 
 static bool overlaps(u64 a, u64 asize, u64 b, u64 bsize)
@@ -172,33 +181,12 @@ static bool overlaps(u64 a, u64 asize, u64 b, u64 bsize)
 	return asize && bsize && a < b + bsize && b < a + asize;
 }
 
-/* Every section of [addr, addr + size) is @id's (non-contiguous sets) */
-static bool owned(u32 id, u64 addr, u64 size)
-{
-	unsigned int nr;
-	phys_addr_t base;
-	const u32 *t;
-	char keep[FSW_WHY_MAX];
-	int ret;
-
-	memcpy(keep, fsw_why, sizeof(keep));
-	fastswitch_sections_lock();
-	t = fastswitch_sections_table(&nr, &base);
-	ret = check_owned(t, nr, base, id, addr, size);
-	fastswitch_sections_unlock();
-	memcpy(fsw_why, keep, sizeof(keep));
-	return !ret;
-}
-
 static int fsw_load(u32 id, u32 kind, u32 addr, const char *path)
 {
 	struct fsw_instance *in = &fsw.inst[id];
 	const struct fsw_image_rec *other = &in->img[!kind];
-	unsigned int nr;
-	phys_addr_t base;
 	struct file *f;
 	loff_t size, pos = 0;
-	const u32 *t;
 	u32 hdr[16];
 	void *va;
 	int ret;
@@ -217,10 +205,7 @@ static int fsw_load(u32 id, u32 kind, u32 addr, const char *path)
 		why("%s is not a regular file with data", path);
 		goto out;
 	}
-	fastswitch_sections_lock();
-	t = fastswitch_sections_table(&nr, &base);
-	ret = check_owned(t, nr, base, id, addr, size);
-	fastswitch_sections_unlock();
+	ret = check_owned(id, addr, size);
 	if (ret)
 		goto out;
 	if (overlaps(addr, size, other->addr, other->size)) {
@@ -340,8 +325,7 @@ static char *boot_cmdline(u32 id)
 			 (u64)fsw.region_base, id);
 }
 
-static int write_dtb(u32 id, phys_addr_t mem, phys_addr_t mem_size, u32 at,
-		     u32 limit)
+static int write_dtb(u32 id, phys_addr_t mem, phys_addr_t mem_size, u32 at)
 {
 	struct fsw_instance *in = &fsw.inst[id];
 	size_t size = SZ_64K;
@@ -370,7 +354,7 @@ static int write_dtb(u32 id, phys_addr_t mem, phys_addr_t mem_size, u32 at,
 		why("cannot make the device tree (%d)", ret);
 		goto out;
 	}
-	if (at + ret > limit || !owned(id, at, ret)) {
+	if (check_owned(id, at, ret)) {
 		why("no room for the %d byte device tree at %#x in the sections of instance %u",
 		    ret, at, id);
 		ret = -ENOSPC;
@@ -404,9 +388,9 @@ static int fsw_boot(u32 id, u32 path)
 	struct fsw_instance *in = &fsw.inst[id];
 	const struct fsw_image_rec *k = &in->img[FSW_IMAGE_KERNEL];
 	const struct fsw_image_rec *rd = &in->img[FSW_IMAGE_INITRD];
-	phys_addr_t lo, hi, top, base;
+	phys_addr_t lo, top, base;
 	u32 image, text, kernel, dtb;
-	unsigned int nr, n;
+	unsigned int nr, n = 0;
 	const u32 *t;
 	u64 kend;
 	int ret;
@@ -425,15 +409,17 @@ static int fsw_boot(u32 id, u32 path)
 
 	fastswitch_sections_lock();
 	t = fastswitch_sections_table(&nr, &base);
-	n = t ? instance_span(t, nr, base, id, &lo, &hi, &top) : 0;
-	ret = check_owned(t, nr, base, id, k->addr, k->size);
-	if (!ret && rd->size)
-		ret = check_owned(t, nr, base, id, rd->addr, rd->size);
+	if (t)
+		n = instance_span(t, nr, base, id, &lo, &top);
 	fastswitch_sections_unlock();
 	if (!n) {
 		why("instance %u has no sections (reserve them first)", id);
 		return -ENOENT;
 	}
+	/* The sections may have changed since the images were loaded. */
+	ret = check_owned(id, k->addr, k->size);
+	if (!ret && rd->size)
+		ret = check_owned(id, rd->addr, rd->size);
 	if (ret)
 		return ret;
 
@@ -442,7 +428,7 @@ static int fsw_boot(u32 id, u32 path)
 		return ret;
 	/* The kernel decompresses to lo + TEXT_OFFSET, its bss after it. */
 	kend = (u64)lo + kernel;
-	if (kend > hi || !owned(id, lo, kernel)) {
+	if (check_owned(id, lo, kernel)) {
 		why("the kernel needs %#x-%#llx, not all in the sections of instance %u",
 		    (u32)lo, kend - 1, id);
 		return -EFBIG;
@@ -460,7 +446,7 @@ static int fsw_boot(u32 id, u32 path)
 	}
 	dtb = ALIGN(max3(kend, (u64)k->addr + image + ZIMAGE_SCRATCH,
 			 (u64)rd->addr + rd->size), SZ_4K);
-	ret = write_dtb(id, lo, top - lo, dtb, hi);
+	ret = write_dtb(id, lo, top - lo, dtb);
 	if (ret)
 		return ret;
 
@@ -484,15 +470,12 @@ static int fsw_switch(u32 id)
 		return -EINVAL;
 	}
 	st = instance_state(id);
-	if (st < 0) {
-		if (st == -ENOENT)
-			why("instance %u was never booted", id);
-		return st;
-	}
-	if (st == FSW_STATE_FREE) {
+	if (st == -ENOENT || st == FSW_STATE_FREE) {
 		why("instance %u was never booted", id);
 		return -ENOENT;
 	}
+	if (st < 0)
+		return st;
 	if (st != FSW_STATE_SLEEPING) {
 		why("instance %u is %s, not sleeping", id, fsw_state_name(st));
 		return -EBUSY;
@@ -664,10 +647,9 @@ int fsw_section_sums_show(struct seq_file *m)
 			seq_printf(m, "%08x unmapped\n", before);
 			continue;
 		}
-		for (off = 0; off < size / 4; off++) {
-			now = ((now << 1) | (now >> 31)) + p[off];
-			if (!(off & 0xffff))
-				cond_resched();
+		for (off = 0; off < size; off += SZ_1M) {
+			now = fsw_sum(now, p + off / 4, SZ_1M / 4);
+			cond_resched();
 		}
 		memunmap((void *)p);
 		seq_printf(m, "%08x %08x %s\n", before, now,

@@ -200,19 +200,24 @@ struct fsw_vector_args {
 	u32 sums;
 };
 
+/* Continue the sum @sum over @n words: sum = rotl(sum, 1) + word */
+static inline u32 fsw_sum(u32 sum, const u32 *w, unsigned int n)
+{
+	unsigned int i;
+
+	for (i = 0; i < n; i++)
+		sum = ((sum << 1) | (sum >> 31)) + w[i];
+	return sum;
+}
+
 /*
  * The checksum of a block of @words 32-bit words is computed over all but
- * the last word, which holds it: sum = rotl(sum, 1) + word. The resume
- * vector (fastswitch-vector.S) computes the same with the MMU off.
+ * the last word, which holds it. The resume vector (fastswitch-vector.S)
+ * computes the same with the MMU off, and sums whole sections with it.
  */
 static inline u32 fsw_csum(const u32 *block, unsigned int words)
 {
-	u32 sum = FSW_CSUM_SEED;
-	unsigned int i;
-
-	for (i = 0; i + 1 < words; i++)
-		sum = ((sum << 1) | (sum >> 31)) + block[i];
-	return sum;
+	return fsw_sum(FSW_CSUM_SEED, block, words ? words - 1 : 0);
 }
 
 static inline u32 fsw_tbl_get(const u32 *t, unsigned int off)
