@@ -15,6 +15,8 @@
 #include <linux/io.h>
 #include <linux/minmax.h>
 #include <linux/mmzone.h>
+#include <linux/of.h>
+#include <linux/security.h>
 #include <linux/sizes.h>
 #include <asm/fastswitch.h>
 #include "fastswitch.h"
@@ -74,6 +76,7 @@ int fsw_boot(u32 id, u32 path, char *why)
 {
 	const struct fsw_image_rec *k = &fsw.inst[id].img[FSW_IMAGE_KERNEL];
 	const struct fsw_image_rec *rd = &fsw.inst[id].img[FSW_IMAGE_INITRD];
+	struct fsw_pending *p = &fsw.pending;
 	struct fsw_zimage zi;
 	u64 lo, top, kend, dtb;
 	int ret, n;
@@ -81,6 +84,10 @@ int fsw_boot(u32 id, u32 path, char *why)
 	ret = fsw_check_not_live(id, "boot", why);
 	if (ret)
 		return ret;
+	if (security_locked_down(LOCKDOWN_KEXEC)) {
+		fsw_why(why, "the kernel is locked down: no other kernel may be started");
+		return -EPERM;
+	}
 	if (!k->size) {
 		fsw_why(why, "no kernel loaded for instance %u", id);
 		return -ENOEXEC;
@@ -126,6 +133,11 @@ int fsw_boot(u32 id, u32 path, char *why)
 			ZIMAGE_SCRATCH / SZ_1K);
 		return -EINVAL;
 	}
+	if (fsw_check_owned(id, k->addr, (u64)zi.image + ZIMAGE_SCRATCH, why)) {
+		fsw_why(why, "the decompressor's %u KiB after the kernel image are not all instance %u's",
+			ZIMAGE_SCRATCH / SZ_1K, id);
+		return -EFBIG;
+	}
 	dtb = ALIGN(max3(kend, (u64)k->addr + zi.image + ZIMAGE_SCRATCH,
 			 (u64)rd->addr + rd->size), SZ_4K);
 	if (dtb > U32_MAX - SZ_1M) {
@@ -136,12 +148,57 @@ int fsw_boot(u32 id, u32 path, char *why)
 	if (ret)
 		return ret;
 
-	fsw.pending.op = FSW_PENDING_BOOT;
-	fsw.pending.id = id;
-	fsw.pending.path = path;
-	fsw.pending.entry = k->addr;
-	fsw.pending.dtb = fsw.inst[id].dtb;
+	p->op = FSW_PENDING_BOOT;
+	p->id = id;
+	p->path = path;
+	p->entry = k->addr;
+	p->dtb = fsw.inst[id].dtb;
+	p->range[FSW_BOOT_KERNEL] = (struct fsw_range){ lo, zi.kernel };
+	p->range[FSW_BOOT_ZIMAGE] = (struct fsw_range){ k->addr, zi.image + ZIMAGE_SCRATCH };
+	p->range[FSW_BOOT_INITRD] = (struct fsw_range){ rd->addr, rd->size };
+	p->range[FSW_BOOT_DTB] = (struct fsw_range){ fsw.inst[id].dtb, fsw.inst[id].dtb_size };
 	pr_info("instance %u: boot armed (%s path): kernel %#x, memory %#llx-%#llx; the next suspend boots it\n",
 		id, path == FSW_BOOT_RESET ? "reset" : "direct", k->addr, lo, top - 1);
 	return 0;
+}
+
+/*
+ * In .enter, interrupts off: everything the armed boot will write is
+ * still in the sections of the instance it boots (free of them is refused
+ * while it is armed; this is the last look before the jump).
+ */
+int fsw_boot_recheck(char *why)
+{
+	const struct fsw_pending *p = &fsw.pending;
+	const char *bad;
+	const u32 *t;
+	unsigned int i;
+	int ret;
+
+	t = fsw_region_table(&bad);
+	if (!t) {
+		fsw_why(why, "ownership table: %s", bad);
+		return -EBADMSG;
+	}
+	for (i = 0; i < FSW_NR_BOOT_RANGES; i++) {
+		if (!p->range[i].size)
+			continue;
+		ret = fsw_owned_in(t, p->id, p->range[i].base, p->range[i].size, why);
+		if (ret)
+			return ret;
+	}
+	return 0;
+}
+
+/* The reset path needs a warm reset: PSCI, and its conduit */
+void fsw_boot_init(void)
+{
+	struct device_node *np = of_find_node_by_path("/psci");
+	const char *method;
+
+	if (np && !of_property_read_string(np, "method", &method)) {
+		fsw.have_psci = !strcmp(method, "hvc") || !strcmp(method, "smc");
+		fsw.reset_smc = !strcmp(method, "smc");
+	}
+	of_node_put(np);
 }

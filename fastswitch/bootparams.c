@@ -33,16 +33,10 @@ char *fsw_boot_cmdline(u32 id, const char *user)
 			 *user ? " " : "", user);
 }
 
-/* Refuse a command line that the booted kernel would cut. */
-int fsw_boot_cmdline_check(u32 id, const char *user, char *why)
+static int check_length(const char *line, char *why)
 {
-	char *line = fsw_boot_cmdline(id, user);
-	size_t len;
+	size_t len = strlen(line);
 
-	if (!line)
-		return -ENOMEM;
-	len = strlen(line);
-	kfree(line);
 	if (len >= COMMAND_LINE_SIZE) {
 		fsw_why(why,
 			"with the generated parameters the command line is %zu bytes; the kernel keeps %d",
@@ -52,14 +46,27 @@ int fsw_boot_cmdline_check(u32 id, const char *user, char *why)
 	return 0;
 }
 
+/* Refuse a command line that the booted kernel would cut. */
+int fsw_boot_cmdline_check(u32 id, const char *user, char *why)
+{
+	char *line = fsw_boot_cmdline(id, user);
+	int ret;
+
+	if (!line)
+		return -ENOMEM;
+	ret = check_length(line, why);
+	kfree(line);
+	return ret;
+}
+
 /*
- * The runs of sections the table gives to @id, as ranges. Return: their
- * number, 0 if it has none, -E2BIG if there are more than @max, -EPERM
- * without a valid table.
+ * The runs of sections the table gives to @id (and the shared ones), as
+ * ranges. Return: their number, 0 if it has none of its own, -E2BIG if
+ * there are more than @max, -EPERM without a valid table.
  */
 static int own_ranges(u32 id, struct fsw_range *r, unsigned int max)
 {
-	unsigned int nr, i, n = 0;
+	unsigned int nr, i, n = 0, mine = 0;
 	phys_addr_t base;
 	const u32 *t;
 	int ret = 0;
@@ -70,9 +77,12 @@ static int own_ranges(u32 id, struct fsw_range *r, unsigned int max)
 		ret = -EPERM;
 	for (i = 0; t && i < nr; i++) {
 		u64 a = (u64)base + ((u64)i << SECTION_SIZE_BITS);
+		u32 owner = fsw_tbl_owner(t, i);
 
-		if (fsw_tbl_owner(t, i) != id)
+		if (owner != id && owner != FSW_OWNER_SHARED)
 			continue;
+		if (owner == id)
+			mine++;
 		if (n && r[n - 1].base + r[n - 1].size == a) {
 			r[n - 1].size += 1ULL << SECTION_SIZE_BITS;
 			continue;
@@ -85,7 +95,7 @@ static int own_ranges(u32 id, struct fsw_range *r, unsigned int max)
 		r[n++].size = 1ULL << SECTION_SIZE_BITS;
 	}
 	fastswitch_sections_unlock();
-	return ret ? ret : n;
+	return ret ? ret : mine ? n : 0;
 }
 
 /*
@@ -108,7 +118,7 @@ int fsw_boot_dtb(u32 id, u32 at, u64 mem, u64 mem_size, char *why)
 		ret = -ENOMEM;
 		goto out;
 	}
-	ret = fsw_boot_cmdline_check(id, in->cmdline, why);
+	ret = check_length(cmdline, why);
 	if (ret)
 		goto out;
 	n = own_ranges(id, own, FSW_MAX_RANGES);

@@ -21,6 +21,7 @@ static const char * const inject_names[] = {
 	[FSW_INJECT_TARGET_STATE] = "target-state",
 	[FSW_INJECT_TARGET_ENTRY] = "target-entry",
 	[FSW_INJECT_TARGET_TABLE] = "target-table",
+	[FSW_INJECT_BOOT_TABLE] = "boot-table",
 };
 
 static const char unknown_fault[] = "unknown fault (docs/debugfs.md lists them)";

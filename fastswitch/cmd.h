@@ -60,6 +60,8 @@ enum fsw_inject {
 	FSW_INJECT_TARGET_STATE, /* its page says running */
 	FSW_INJECT_TARGET_ENTRY, /* its resume entry is in this instance */
 	FSW_INJECT_TARGET_TABLE, /* the ownership table does not check */
+	/* the next boot's new kernel finds a table that does not check */
+	FSW_INJECT_BOOT_TABLE,
 };
 
 #define FSW_CMD_FIELDS							\

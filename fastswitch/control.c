@@ -22,7 +22,11 @@ static int set_wake(const struct fsw_cmd *cmd)
 	return 0;
 }
 
-/* Save the surveyed registers too, or not: a new list, a new page */
+/*
+ * Save the surveyed registers too, or not: a new list, a new page. A list
+ * that is refused leaves the old one, and a list that is taken always
+ * fits the page.
+ */
 static int set_survey(bool on, char *why)
 {
 	int ret;
@@ -30,11 +34,11 @@ static int set_survey(bool on, char *why)
 	if (on == fsw.survey)
 		return 0;
 	ret = fsw_regs_build(on);
-	if (!ret)
-		ret = fsw_page_rebuild();
-	if (ret)
+	if (ret) {
 		fsw_why(why, "the register list cannot be rebuilt (%d)", ret);
-	return ret;
+		return ret;
+	}
+	return fsw_page_rebuild();
 }
 
 /* The mark other instances read in this instance's page */

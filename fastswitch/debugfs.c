@@ -130,6 +130,7 @@ static int status_show(struct seq_file *m, void *v)
 	seq_printf(m, "boot_request: %s\n",
 		   fsw_get(fsw.hdr, FSW_HDR_BOOT_MAGIC) == FSW_BOOT_MAGIC ? "pending" : "none");
 	seq_printf(m, "boot_requests_taken: %u\n", fsw_get(fsw.hdr, FSW_HDR_BOOT_COUNT));
+	seq_printf(m, "boot_requests_refused: %u\n", fsw_get(fsw.hdr, FSW_HDR_BOOT_REFUSED));
 	seq_printf(m, "reset_path: %s\n", fsw.have_psci ?
 		   (fsw.reset_smc ? "psci-smc" : "psci-hvc") : "none");
 	seq_printf(m, "section_sums_taken: %u\n",

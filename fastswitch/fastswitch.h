@@ -1,23 +1,24 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * Fastswitch module: the state shared by its files, and what each file
- * offers the others. The files call each other without cycles:
+ * offers the others. The files call each other without cycles (a file
+ * calls only those on its right, and the pure ones):
  *
- *   main.c      module init and exit
- *   debugfs.c   the debugfs files        -> control, region, views below
+ *   main.c      module init and exit     -> everything's init and exit
+ *   debugfs.c   the debugfs files        -> control, region, the views
  *   control.c   the control dispatcher   -> region, sections, loader,
  *                                           boot, switch, inject
  *   suspend.c   the platform suspend     -> switch, region, inject
- *   boot.c      boot planning and arming -> bootparams, loader, zimage,
- *                                           instances
+ *   sections.c  reserve, free, views     -> loader, instances
+ *   loader.c    images and command lines -> switch, bootparams, instances
+ *   switch.c    switch arming and timing -> boot, instances, region
+ *   boot.c      boot planning and arming -> bootparams, instances
  *   bootparams.c  command line, device tree of a new instance -> instances
- *   loader.c    images and command lines -> instances, zimage
- *   switch.c    switch arming and timing -> instances, region
- *   sections.c  reserve, free, table views -> instances
- *   inject.c    fault injection (testing) -> region, instances
+ *   inject.c    fault injection (testing) -> instances, region
  *   instances.c other instances: pages, sections, checks -> region
- *   region.c    shared region and this instance's page -> page, platform
- *   cmd.c, page.c, table.c, zimage.c: pure logic, also host unit tested
+ *   region.c    shared region and this instance's page
+ *   pure logic, also host unit tested: cmd.c (control parser), page.c
+ *   (pages, header), table.c (section commands), zimage.c, platform*.c
  */
 #ifndef FSW_FASTSWITCH_H
 #define FSW_FASTSWITCH_H
@@ -40,12 +41,22 @@ enum fsw_pending_op {
 	FSW_PENDING_BOOT,
 };
 
+/* boot: the ranges the new kernel will write before it runs Linux */
+enum fsw_boot_range {
+	FSW_BOOT_KERNEL,	/* where it decompresses, with its bss */
+	FSW_BOOT_ZIMAGE,	/* the zImage and its decompressor's scratch */
+	FSW_BOOT_INITRD,
+	FSW_BOOT_DTB,
+	FSW_NR_BOOT_RANGES,
+};
+
 struct fsw_pending {
 	enum fsw_pending_op op;
 	u32 id;			/* the target */
 	u32 path;		/* boot: enum fsw_boot_path */
 	u32 entry;		/* boot: physical zImage */
 	u32 dtb;		/* boot: physical device tree */
+	struct fsw_range range[FSW_NR_BOOT_RANGES];	/* boot, checked again in .enter */
 };
 
 struct fsw_image_rec {
@@ -94,7 +105,7 @@ struct fsw_faults {
 	bool sums;		/* the vector sums every section */
 };
 
-/**
+/*
  * struct fsw_state - the module's state, one instance: fsw
  *
  * Locking. The first group is set by fsw_init() before any other entry
@@ -102,9 +113,14 @@ struct fsw_faults {
  * only under the system sleep lock (system_transition_mutex): control
  * commands and the debugfs views take it with lock_system_sleep(), and
  * the platform suspend callbacks run under it (pm_suspend() holds it
- * from .begin to .end). Nothing runs in interrupt context. The ownership
- * table has its own lock, fastswitch_sections_lock(), always taken inside
- * the sleep lock. The shared region (@region) is written by another
+ * from .begin to .end; .enter runs with interrupts off on the last CPU
+ * and takes no lock). Nothing runs in interrupt context.
+ *
+ * The ownership table in the region is changed only by control commands,
+ * under the sleep lock, with fastswitch_sections_lock() taken inside it
+ * (the kernel's own changes: fastswitch_sections_give() and _take()); the
+ * table views take fastswitch_sections_lock() alone, to read a consistent
+ * table. The rest of the shared region (@region) is written by another
  * instance only while this one sleeps.
  */
 struct fsw_state {
@@ -162,11 +178,12 @@ u64 fsw_cnt_to_us(u64 ticks);
 /* instances.c: what this instance can tell of the others */
 int fsw_instance_state(u32 id, char *why);
 int fsw_check_not_live(u32 id, const char *what, char *why);
+int fsw_owned_in(const u32 *t, u32 id, u64 addr, u64 size, char *why);
 int fsw_check_owned(u32 id, u64 addr, u64 size, char *why);
+const u32 *fsw_region_table(const char **bad);
 int fsw_check_entry(u32 id, char *why);
 u32 fsw_instances_alive(void);
 bool fsw_overlaps(u64 a, u64 asize, u64 b, u64 bsize);
-void fsw_instances_init(void);
 void fsw_instances_exit(void);
 int fsw_instances_show(struct seq_file *m);
 
@@ -182,7 +199,9 @@ int fsw_boot_cmdline_check(u32 id, const char *user, char *why);
 int fsw_boot_dtb(u32 id, u32 at, u64 mem, u64 mem_size, char *why);
 
 /* boot.c, switch.c: arm the next suspend */
+void fsw_boot_init(void);
 int fsw_boot(u32 id, u32 path, char *why);
+int fsw_boot_recheck(char *why);
 int fsw_switch(u32 id, char *why);
 void fsw_pending_clear(void);
 int fsw_pending_check(void);
@@ -197,7 +216,7 @@ int fsw_section_crc_show(struct seq_file *m);
 /* inject.c: fault injection and test instrumentation (testing=1) */
 int fsw_inject(const struct fsw_cmd *cmd, char *why);
 void fsw_inject_before_vector(struct fsw_vector_args *a);
-void fsw_inject_after_vector(void);
+void fsw_inject_after_vector(int status);
 int fsw_inject_init(void);
 void fsw_inject_exit(void);
 int fsw_section_sums_show(struct seq_file *m);

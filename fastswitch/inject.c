@@ -107,6 +107,7 @@ int fsw_inject(const struct fsw_cmd *cmd, char *why)
 	case FSW_INJECT_TARGET_STATE:
 	case FSW_INJECT_TARGET_ENTRY:
 	case FSW_INJECT_TARGET_TABLE:
+	case FSW_INJECT_BOOT_TABLE:
 		if (!saved_target) {
 			saved_target = kmalloc(FSW_PAGE_SIZE, GFP_KERNEL);
 			if (!saved_target)
@@ -140,13 +141,22 @@ static void break_own_page(u32 *pg, u32 what)
 	}
 }
 
-/* Break the target after the module checked it, sealed as if valid */
+/*
+ * Break the target after the module checked it, sealed as if valid; for a
+ * boot, break the table the new kernel will find (it is not put back).
+ */
 static void break_target(struct fsw_vector_args *a, u32 what)
 {
 	u32 *pg;
 
-	if (a->mode != FSW_MODE_RESUME || a->target_id == fsw.id) {
-		pr_warn("injected fault %s needs a switch: not applied\n",
+	if (what == FSW_INJECT_BOOT_TABLE && a->mode != FSW_MODE_RESUME) {
+		toggle_table();
+		broken_table = true;
+		return;
+	}
+	if (what == FSW_INJECT_BOOT_TABLE || a->mode != FSW_MODE_RESUME ||
+	    a->target_id == fsw.id) {
+		pr_warn("injected fault %s does not fit this suspend: not applied\n",
 			fsw_inject_name(what));
 		return;
 	}
@@ -186,12 +196,18 @@ void fsw_inject_before_vector(struct fsw_vector_args *a)
 	f->target = FSW_INJECT_NONE;
 }
 
-/* Right after fastswitch_enter(): what a target fault broke is put back */
-void fsw_inject_after_vector(void)
+/*
+ * Right after fastswitch_enter(), with its vector status (-1: it did not
+ * get there): what a target fault broke is put back, unless the vector
+ * let the broken target run, which the test must see as it is.
+ */
+void fsw_inject_after_vector(int status)
 {
-	if (broken_table)
+	bool refused = status != FSW_VEC_OK;
+
+	if (broken_table && refused)
 		toggle_table();
-	if (broken_target)
+	if (broken_target && refused)
 		memcpy(broken_target, saved_target, FSW_PAGE_SIZE);
 	broken_table = false;
 	broken_target = NULL;
@@ -230,6 +246,11 @@ int fsw_section_sums_show(struct seq_file *m)
 			seq_printf(m, "%u ", owner);
 		else
 			seq_printf(m, "%s ", fsw_owner_name(owner));
+		/* mapped non-cacheable already: no cacheable alias of it */
+		if (pa < fsw.region_base + fsw.region_size && pa + size > fsw.region_base) {
+			seq_printf(m, "%08x shared-region\n", before);
+			continue;
+		}
 		p = memremap(pa, size, MEMREMAP_WB);
 		if (!p) {
 			seq_printf(m, "%08x unmapped\n", before);

@@ -13,7 +13,6 @@
  */
 #define pr_fmt(fmt) "fastswitch: " fmt
 
-#include <linux/of.h>
 #include <linux/mmzone.h>
 #include <linux/seq_file.h>
 #include <linux/slab.h>
@@ -31,7 +30,8 @@ bool fsw_overlaps(u64 a, u64 asize, u64 b, u64 bsize)
 
 /*
  * State of instance @id from its page: FSW_STATE_*, -ENOENT for a page
- * never written, -EBADMSG (and why) for a page that does not check.
+ * never written, -EBADMSG (and why) for a page that does not check or
+ * says a state there is not.
  */
 int fsw_instance_state(u32 id, char *why)
 {
@@ -39,12 +39,16 @@ int fsw_instance_state(u32 id, char *why)
 	u32 found, expected, st;
 
 	st = fsw_page_check(pg, &found, &expected);
-	if (st == FSW_VEC_OK)
+	if (st == FSW_VEC_OK && fsw_get(pg, FSW_PG_STATE) <= FSW_STATE_RESUMING)
 		return fsw_get(pg, FSW_PG_STATE);
 	if (!fsw_page_may_be_live(pg))
 		return -ENOENT;
-	fsw_why(why, "the page of instance %u at %pa is invalid (%s)", id,
-		&(phys_addr_t){ fsw_page_phys(id) }, fsw_vec_status_name(st));
+	if (st == FSW_VEC_OK)
+		fsw_why(why, "the page of instance %u at %pa says state %#x", id,
+			&(phys_addr_t){ fsw_page_phys(id) }, fsw_get(pg, FSW_PG_STATE));
+	else
+		fsw_why(why, "the page of instance %u at %pa is invalid (%s)", id,
+			&(phys_addr_t){ fsw_page_phys(id) }, fsw_vec_status_name(st));
 	return -EBADMSG;
 }
 
@@ -85,30 +89,19 @@ u32 fsw_instances_alive(void)
 }
 
 /*
- * Is every byte of [addr, addr + size) in a section the table gives to
- * @id? The sections need not be contiguous. Return: 0, or -EPERM (not
- * its section, or no valid table) / -ERANGE (outside the table) and why.
+ * Is every byte of [addr, addr + size) in a section the valid table @t
+ * gives to @id? The sections need not be contiguous. Return: 0, or
+ * -EPERM (not its section) / -ERANGE (outside the table) and why.
  */
-int fsw_check_owned(u32 id, u64 addr, u64 size, char *why)
+int fsw_owned_in(const u32 *t, u32 id, u64 addr, u64 size, char *why)
 {
-	u64 end = addr + size, a;
-	unsigned int nr;
-	phys_addr_t base;
-	const u32 *t;
+	u64 base = fsw_tbl_get(t, FSW_TBL_BASE), end = addr + size, a;
+	unsigned int nr = fsw_tbl_get(t, FSW_TBL_NR);
 	u32 owner;
-	int ret = 0;
 
-	fastswitch_sections_lock();
-	t = fastswitch_sections_table(&nr, &base);
-	if (!t) {
-		fsw_why(why, "no valid ownership table");
-		ret = -EPERM;
-		goto out;
-	}
 	if (!size || addr < base || end > base + ((u64)nr << SECTION_SIZE_BITS)) {
 		fsw_why(why, "%#llx-%#llx is outside the sections of the table", addr, end - 1);
-		ret = -ERANGE;
-		goto out;
+		return -ERANGE;
 	}
 	for (a = round_down(addr, SECTION_BYTES); a < end; a += SECTION_BYTES) {
 		unsigned int i = (a - base) >> SECTION_SIZE_BITS;
@@ -124,28 +117,62 @@ int fsw_check_owned(u32 id, u64 addr, u64 size, char *why)
 			fsw_why(why,
 				"section %u (%#llx) is not reserved for instance %u (owner: %s)",
 				i, a, id, fsw_owner_name(owner));
-		ret = -EPERM;
-		break;
+		return -EPERM;
 	}
-out:
+	return 0;
+}
+
+/*
+ * As fsw_owned_in(), in the table this kernel may change sections by
+ * (fastswitch_sections_table(): it trusted it at boot and it checks now).
+ * Return: also -EPERM without such a table.
+ */
+int fsw_check_owned(u32 id, u64 addr, u64 size, char *why)
+{
+	unsigned int nr;
+	phys_addr_t base;
+	const u32 *t;
+	int ret;
+
+	fastswitch_sections_lock();
+	t = fastswitch_sections_table(&nr, &base);
+	if (t) {
+		ret = fsw_owned_in(t, id, addr, size, why);
+	} else {
+		fsw_why(why, "no valid ownership table");
+		ret = -EPERM;
+	}
 	fastswitch_sections_unlock();
 	return ret;
 }
 
 /*
+ * The table in the shared region as the vector will read it, if it checks
+ * (this kernel need not have trusted it at boot). It is written only by
+ * control commands, under the system sleep lock, which the callers hold
+ * (or interrupts are off on the last CPU): no other lock is needed.
+ */
+const u32 *fsw_region_table(const char **bad)
+{
+	const u32 *t = fsw.region + FSW_TABLE_OFFSET / 4;
+
+	*bad = fsw_tbl_check(t, SECTION_SIZE_BITS);
+	return *bad ? NULL : t;
+}
+
+/*
  * May the vector jump into sleeping instance @id? Its page checks, is its
  * own, says sleeping, and its resume entry lies in its sections of the
- * table as it is now (the vector checks the same with the MMU off; this
- * kernel need not have trusted the table when it booted). Return: 0,
- * -ENOENT (never booted), -EBADMSG (its page or the table does not check,
- * or the page is wrong), -EBUSY (not sleeping), and why.
+ * table as it is now (the vector checks the same with the MMU off).
+ * Return: 0, -ENOENT (never booted), -EBADMSG (its page or the table does
+ * not check, or the page is wrong), -EBUSY (not sleeping), and why.
  */
 int fsw_check_entry(u32 id, char *why)
 {
 	const u32 *pg = fsw_page_of(id);
-	const u32 *t = fsw.region + FSW_TABLE_OFFSET / 4;
 	const char *bad;
 	u32 entry, owner;
+	const u32 *t;
 	int st;
 
 	st = fsw_instance_state(id, why);
@@ -164,16 +191,14 @@ int fsw_check_entry(u32 id, char *why)
 		fsw_why(why, "instance %u is %s, not sleeping", id, fsw_state_name(st));
 		return -EBUSY;
 	}
-	entry = fsw_get(pg, FSW_PG_RESUME_ENTRY);
-	fastswitch_sections_lock();
-	bad = fsw_tbl_check(t, SECTION_SIZE_BITS);
-	owner = bad ? FSW_OWNER_NONE : fsw_tbl_owner_of(t, entry);
-	fastswitch_sections_unlock();
-	if (bad) {
+	t = fsw_region_table(&bad);
+	if (!t) {
 		fsw_why(why, "ownership table: %s: instance %u's resume entry cannot be checked",
 			bad, id);
 		return -EBADMSG;
 	}
+	entry = fsw_get(pg, FSW_PG_RESUME_ENTRY);
+	owner = fsw_tbl_owner_of(t, entry);
 	if (owner < FSW_MAX_INSTANCES && owner != id) {
 		fsw_why(why, "the resume entry %#x of instance %u is in a section of instance %u",
 			entry, id, owner);
@@ -227,19 +252,6 @@ int fsw_instances_show(struct seq_file *m)
 	}
 	unlock_system_sleep(flags);
 	return 0;
-}
-
-/* The reset path needs a warm reset: PSCI, and its conduit */
-void fsw_instances_init(void)
-{
-	struct device_node *np = of_find_node_by_path("/psci");
-	const char *method;
-
-	if (np && !of_property_read_string(np, "method", &method)) {
-		fsw.have_psci = !strcmp(method, "hvc") || !strcmp(method, "smc");
-		fsw.reset_smc = !strcmp(method, "smc");
-	}
-	of_node_put(np);
 }
 
 void fsw_instances_exit(void)

@@ -62,7 +62,7 @@ static int __init fsw_init(void)
 	fsw.stats.boot_us = fsw.stats.last_switch_us;
 	fsw.stats.last_switch_us = 0;
 
-	fsw_instances_init();
+	fsw_boot_init();
 	ret = fsw_inject_init();
 	if (ret)
 		goto err_inst;

@@ -140,6 +140,10 @@ const char *fsw_vec_status_name(u32 status)
 		return "invalid ownership table";
 	case FSW_VEC_ENTRY_NOT_OWN:
 		return "resume entry outside its sections";
+	case FSW_VEC_BAD_MODE:
+		return "unknown mode";
+	case FSW_VEC_BAD_REG:
+		return "a register in RAM";
 	}
 	return "unknown fault";
 }

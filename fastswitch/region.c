@@ -12,7 +12,9 @@
 #define pr_fmt(fmt) "fastswitch: " fmt
 
 #include <linux/io.h>
+#include <linux/ioport.h>
 #include <linux/math64.h>
+#include <linux/mm.h>
 #include <linux/slab.h>
 #include <linux/utsname.h>
 #include <asm/fastswitch.h>
@@ -76,35 +78,62 @@ void fsw_page_set_state(u32 state)
 	fsw_page_seal(fsw.page);
 }
 
-/* Expand the platform table; the current list stays if it does not fit. */
+/*
+ * A register of the list must be a device: RAM here, or a section of
+ * anyone in the ownership table, would have the vector write into memory.
+ */
+static bool is_ram(u32 addr)
+{
+	const u32 *t;
+
+	if (page_is_ram(PHYS_PFN(addr)))
+		return true;
+	if (!fsw.region)
+		return false;
+	t = fsw.region + FSW_TABLE_OFFSET / 4;
+	return !fsw_tbl_check(t, SECTION_SIZE_BITS) &&
+	       fsw_tbl_owner_of(t, addr) != FSW_OWNER_NONE;
+}
+
+/*
+ * Expand the platform table. The current list stays if the new one does
+ * not fit in a page or names RAM, so that the page can always be rebuilt.
+ */
 int fsw_regs_build(bool survey)
 {
 	struct fsw_reg_init *regs;
 	struct fsw_reg_name *names;
-	int n;
+	int i, n, ret = -ENOMEM;
 
 	regs = kcalloc(FSW_MAX_REGS, sizeof(*regs), GFP_KERNEL);
 	names = kcalloc(FSW_MAX_REGS, sizeof(*names), GFP_KERNEL);
-	if (!regs || !names) {
-		kfree(regs);
-		kfree(names);
-		return -ENOMEM;
-	}
+	if (!regs || !names)
+		goto out;
 	n = fsw_platform_build(&fsw.plat, survey, regs, names, FSW_MAX_REGS);
 	if (n < 0) {
 		pr_err("register table larger than an instance page (%u entries)\n",
 		       FSW_MAX_REGS);
-		kfree(regs);
-		kfree(names);
-		return n;
+		ret = n;
+		goto out;
 	}
+	ret = fsw_regs_check(regs, n);
+	for (i = 0; !ret && i < n; i++) {
+		if (!is_ram(regs[i].addr) && !(regs[i].clear && is_ram(regs[i].clear)))
+			continue;
+		pr_err("register %s[%u] at %#x is RAM\n", names[i].desc->name,
+		       names[i].index, regs[i].addr);
+		ret = -EINVAL;
+	}
+	if (ret)
+		goto out;
 	swap(fsw.regs, regs);
 	swap(fsw.names, names);
-	kfree(regs);
-	kfree(names);
 	fsw.nr_regs = n;
 	fsw.survey = survey;
-	return 0;
+out:
+	kfree(regs);
+	kfree(names);
+	return ret;
 }
 
 void fsw_regs_free(void)
@@ -125,6 +154,10 @@ int fsw_region_map(void)
 	int ret;
 
 	ret = fastswitch_region(&fsw.region_base, &fsw.region_size);
+	if (ret == -EINVAL) {
+		pr_err("fastswitch_mem= or fastswitch_id= was refused at boot: this kernel is no instance\n");
+		return ret;
+	}
 	if (ret) {
 		pr_err("no shared region: boot the kernel with fastswitch_mem=<size>@<base>\n");
 		return ret;

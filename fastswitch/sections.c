@@ -25,7 +25,7 @@
 int fsw_sections_apply(const struct fsw_cmd *cmd, char *why)
 {
 	u64 size = (u64)cmd->count << SECTION_SIZE_BITS;
-	unsigned int first, nr;
+	unsigned int first, nr, i;
 	phys_addr_t base;
 	u32 *t, owner;
 	int ret;
@@ -46,6 +46,16 @@ int fsw_sections_apply(const struct fsw_cmd *cmd, char *why)
 	ret = fsw_table_plan(t, fsw.id, fsw_instances_alive(), cmd, &first, why);
 	if (ret)
 		goto out;
+	/* An armed boot will write all over its sections: none of them goes. */
+	for (i = first; cmd->op == FSW_CMD_FREE && i < first + cmd->count; i++) {
+		if (fsw.pending.op != FSW_PENDING_BOOT ||
+		    fsw_tbl_owner(t, i) != fsw.pending.id)
+			continue;
+		fsw_why(why, "section %u is instance %u's, whose boot is armed", i,
+			fsw.pending.id);
+		ret = -EBUSY;
+		goto out;
+	}
 	if (cmd->op == FSW_CMD_RESERVE) {
 		ret = fastswitch_sections_give(first, cmd->count, cmd->arg);
 		if (ret) {
@@ -61,7 +71,7 @@ int fsw_sections_apply(const struct fsw_cmd *cmd, char *why)
 	owner = fsw_tbl_owner(t, first);
 	ret = fastswitch_sections_take(first, cmd->count);
 	if (ret) {
-		fsw_why(why, "cannot online the sections (%d): ownership unchanged", ret);
+		fsw_why(why, "cannot online the sections (%d)", ret);
 		goto out;
 	}
 	pr_info("sections %u-%u (%#x, %u MiB) taken back from instance %u, online\n",
@@ -88,12 +98,14 @@ int fsw_sections_show(struct seq_file *m)
 {
 	const u32 *t = fsw.region + FSW_TABLE_OFFSET / 4;
 	phys_addr_t tphys = fsw.region_base + FSW_TABLE_OFFSET;
-	const char *why = fsw_tbl_check(t, SECTION_SIZE_BITS);
-	u32 base = fsw_tbl_get(t, FSW_TBL_BASE);
 	unsigned int nr, i, j;
+	const char *why;
 	phys_addr_t b;
+	u32 base;
 
 	fastswitch_sections_lock();
+	why = fsw_tbl_check(t, SECTION_SIZE_BITS);
+	base = fsw_tbl_get(t, FSW_TBL_BASE);
 	seq_printf(m, "table: %pa\n", &tphys);
 	seq_printf(m, "check: %s\n", why ? why : "ok");
 	seq_printf(m, "usable: %s\n", fastswitch_sections_table(&nr, &b) ?

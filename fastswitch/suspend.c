@@ -86,6 +86,7 @@ static void fill_args(struct fsw_vector_args *a)
 		break;
 	case FSW_PENDING_BOOT:
 		a->target_page = 0;
+		a->target_id = fsw.pending.id;
 		a->mode = fsw.pending.path == FSW_BOOT_RESET ? FSW_MODE_RESET :
 			  FSW_MODE_BOOT;
 		a->boot_entry = fsw.pending.entry;
@@ -160,7 +161,7 @@ static int fsw_enter(suspend_state_t state)
 
 	if (a.mode == FSW_MODE_RESET)
 		set_boot_request(false);
-	fsw_inject_after_vector();
+	fsw_inject_after_vector(ret ? -1 : a.status);
 	if (ret) {
 		fsw.stats.errors++;
 		pr_err("instance %u could not be suspended: %d\n", fsw.id, ret);

@@ -35,19 +35,24 @@ void fsw_pending_clear(void)
 }
 
 /*
- * In .enter, interrupts off: the armed target can still be resumed. A
- * target that went bad since the command refuses the suspend.
+ * In .enter, interrupts off: the armed target can still be resumed, or
+ * booted. One that went bad since the command refuses the suspend.
  */
 int fsw_pending_check(void)
 {
-	char why[FSW_WHY_LEN];
+	char why[FSW_WHY_LEN] = "";
 	int ret;
 
-	if (fsw.pending.op != FSW_PENDING_SWITCH)
+	if (fsw.pending.op == FSW_PENDING_NONE)
 		return 0;
-	ret = fsw_check_entry(fsw.pending.id, why);
+	if (fsw.pending.op == FSW_PENDING_SWITCH)
+		ret = fsw_check_entry(fsw.pending.id, why);
+	else
+		ret = fsw_boot_recheck(why);
 	if (ret)
-		pr_err("switch to instance %u refused: %s\n", fsw.pending.id, why);
+		pr_err("%s of instance %u refused: %s\n",
+		       fsw.pending.op == FSW_PENDING_SWITCH ? "switch" : "boot",
+		       fsw.pending.id, why);
 	return ret == -EBADMSG ? -EBADMSG : ret ? -EBUSY : 0;
 }
 

@@ -30,6 +30,10 @@ int fsw_zimage_parse(const void *z, size_t size, struct fsw_zimage *out,
 	}
 	start = word(z, ZIMAGE_START_OFF);
 	end = word(z, ZIMAGE_END_OFF);
+	if (start) {
+		*why = "the zImage runs only at a fixed address (start is not 0)";
+		return -ENOEXEC;
+	}
 	if (end <= start || end - start > size) {
 		*why = "the zImage's start and end do not fit the file";
 		return -ENOEXEC;

@@ -57,8 +57,8 @@ static DECLARE_BITMAP(foreign, FSW_TBL_MAX_SECTIONS);
 static u32 boot_table[FSW_TABLE_SIZE / 4] __initdata;
 static u32 boot_page[FSW_PAGE_SIZE / 4] __initdata;
 static bool boot_table_read __initdata;
-/* Other instances whose page may belong to a live instance, at boot */
-static unsigned long others_live __initdata;
+/* Instances whose page may belong to a live instance, at boot; running */
+static unsigned long pages_live __initdata, pages_running __initdata;
 static DEFINE_MUTEX(table_lock);
 
 static phys_addr_t sec_addr(unsigned int i)
@@ -66,33 +66,37 @@ static phys_addr_t sec_addr(unsigned int i)
 	return ram_base + ((phys_addr_t)i << SECTION_SIZE_BITS);
 }
 
-/* The machine's RAM from the DT memory node, before any usable-range cap */
-static int __init dt_ram(u32 *base, u32 *nr)
+/*
+ * The machine's RAM from the DT memory node, before any usable-range cap;
+ * without a usable node, the span of the boot memory in whole sections.
+ */
+static void __init dt_ram(u32 *base, u32 *nr)
 {
 	const void *fdt = initial_boot_params;
 	const __be32 *reg;
-	u64 b, size;
+	u64 b = 0, size = 0;
+	bool ok = false;
 	int node, len;
 
-	if (!fdt)
-		return -ENODEV;
-	node = fdt_node_offset_by_prop_value(fdt, -1, "device_type",
-					     "memory", sizeof("memory"));
-	if (node < 0)
-		return -ENODEV;
-	reg = fdt_getprop(fdt, node, "reg", &len);
-	if (!reg || len < (dt_root_addr_cells + dt_root_size_cells) * 4)
-		return -ENODEV;
-	b = dt_mem_next_cell(dt_root_addr_cells, &reg);
-	size = dt_mem_next_cell(dt_root_size_cells, &reg);
-	if (b >= SZ_4G || (b & (SECTION_BYTES - 1)))
-		return -ERANGE;
+	node = fdt ? fdt_node_offset_by_prop_value(fdt, -1, "device_type", "memory",
+						   sizeof("memory")) : -FDT_ERR_NOTFOUND;
+	reg = node >= 0 ? fdt_getprop(fdt, node, "reg", &len) : NULL;
+	if (reg && len >= (dt_root_addr_cells + dt_root_size_cells) * 4) {
+		b = dt_mem_next_cell(dt_root_addr_cells, &reg);
+		size = dt_mem_next_cell(dt_root_size_cells, &reg);
+		ok = size && b < SZ_4G && !(b & (SECTION_BYTES - 1));
+	}
+	if (!ok) {
+		b = round_down(memblock_start_of_DRAM(), SECTION_BYTES);
+		size = round_up((u64)memblock_end_of_DRAM(), SECTION_BYTES) - b;
+		pr_err("no usable memory node in the device tree: sections from the boot memory, %#llx-%#llx\n",
+		       b, b + size - 1);
+	}
 	/* phys_addr_t is 32-bit: the last section must end below 4 GiB */
 	if (b + size > SZ_4G - SECTION_BYTES)
 		size = SZ_4G - SECTION_BYTES - b;
 	*base = b;
 	*nr = min_t(u64, size >> SECTION_SIZE_BITS, FSW_TBL_MAX_SECTIONS);
-	return 0;
 }
 
 /* Does [start, start + size) overlap section @i? */
@@ -105,31 +109,32 @@ static bool overlaps(u64 start, u64 size, unsigned int i)
 
 /*
  * Called when fastswitch_mem= is parsed: copy the table, and note which
- * other instances' pages may be live, through an early device mapping
- * (ARM can map only devices this early, and only before
- * early_ioremap_reset()), uncached as every instance writes them. A page
- * that cannot be read counts as live.
+ * instances' pages may be live, through an early device mapping (ARM can
+ * map only devices this early, and only before early_ioremap_reset()),
+ * uncached as every instance writes them. A page that cannot be read
+ * counts as live. (fastswitch_id= may come later on the command line:
+ * this kernel's own page is left out when the pages are used.)
  */
 void __init fastswitch_sections_read_region(phys_addr_t region)
 {
 	phys_addr_t tphys = region + FSW_TABLE_OFFSET;
-	unsigned int i, id = fastswitch_instance_id();
+	u32 found, expected;
+	unsigned int i;
 	void __iomem *t;
 
 	for (i = 0; i < FSW_MAX_INSTANCES; i++) {
-		phys_addr_t pg = region + FSW_PAGE_OFFSET(i);
-
-		if (i == id)
-			continue;
-		t = early_ioremap(pg, FSW_PAGE_SIZE);
+		t = early_ioremap(region + FSW_PAGE_OFFSET(i), FSW_PAGE_SIZE);
 		if (!t) {
-			__set_bit(i, &others_live);
+			__set_bit(i, &pages_live);
 			continue;
 		}
 		memcpy_fromio(boot_page, t, FSW_PAGE_SIZE);
 		early_iounmap(t, FSW_PAGE_SIZE);
 		if (fsw_page_may_be_live(boot_page))
-			__set_bit(i, &others_live);
+			__set_bit(i, &pages_live);
+		if (fsw_page_check(boot_page, &found, &expected) == FSW_VEC_OK &&
+		    fsw_pg_get(boot_page, FSW_PG_STATE) == FSW_STATE_RUNNING)
+			__set_bit(i, &pages_running);
 	}
 	t = early_ioremap(tphys, FSW_TABLE_SIZE);
 	if (!t) {
@@ -139,6 +144,14 @@ void __init fastswitch_sections_read_region(phys_addr_t region)
 	memcpy_fromio(boot_table, t, FSW_TABLE_SIZE);
 	early_iounmap(t, FSW_TABLE_SIZE);
 	boot_table_read = true;
+}
+
+static bool __init boot_params_present(void)
+{
+	const void *fdt = initial_boot_params;
+	int node = fdt ? fdt_path_offset(fdt, "/chosen") : -FDT_ERR_NOTFOUND;
+
+	return node >= 0 && fdt_getprop(fdt, node, FSW_DT_MEMORY, NULL);
 }
 
 /*
@@ -182,29 +195,33 @@ static bool __init in_boot_memory(unsigned int i)
 }
 
 /*
- * Sections of the boot memory that hold this kernel, its initrd or
- * anything reserved so far (the device tree): provably its own, whatever
- * anyone says. (A device tree the boot loader left outside the boot
- * memory is not in any section this kernel could allocate from.)
+ * Sections of the boot memory that hold this kernel or anything reserved
+ * so far (its device tree), and those that hold its initrd: what it
+ * already runs in, or was given by whoever started it. (A device tree the
+ * boot loader left outside the boot memory is in no section this kernel
+ * could allocate from.)
  */
-static void __init holding_boot_data(unsigned long *held)
+static void __init holding_boot_data(unsigned long *kernel, unsigned long *initrd)
 {
 	phys_addr_t kstart = __pa_symbol(_text), kend = __pa_symbol(_end);
 	unsigned int i;
 
-	for (i = 0; i < ram_nr; i++)
-		if (in_boot_memory(i) &&
-		    (overlaps(kstart, kend - kstart, i) ||
-		     overlaps(phys_initrd_start, phys_initrd_size, i) ||
-		     memblock_is_region_reserved(sec_addr(i), SECTION_BYTES)))
-			__set_bit(i, held);
+	for (i = 0; i < ram_nr; i++) {
+		if (!in_boot_memory(i))
+			continue;
+		if (overlaps(kstart, kend - kstart, i) ||
+		    memblock_is_region_reserved(sec_addr(i), SECTION_BYTES))
+			__set_bit(i, kernel);
+		if (overlaps(phys_initrd_start, phys_initrd_size, i))
+			__set_bit(i, initrd);
+	}
 }
 
 /* Where a kernel's own sections come from, see choose_own() */
 enum own_from {
 	OWN_TABLE,		/* the valid table (and the boot parameters) */
 	OWN_COLD_BOOT,		/* no table and nobody alive: all boot memory */
-	OWN_BOOT_MEMORY,	/* bad table, nobody alive: all boot memory */
+	OWN_RECREATE,		/* bad table, nobody alive: all boot memory */
 	OWN_BOOT_PARAMS,	/* bad table: the boot parameters' sections */
 	OWN_BOOT_DATA,		/* nothing to trust: kernel, initrd, DTB */
 };
@@ -219,15 +236,26 @@ static enum own_from __init choose_own(unsigned long *own, const char **why,
 {
 	static DECLARE_BITMAP(params, FSW_TBL_MAX_SECTIONS) __initdata;
 	unsigned int i, id = fastswitch_instance_id();
+	unsigned long others = pages_live & ~BIT(id);
 	const u32 *t = boot_table;
-	bool missing;
+	bool missing, asleep;
 
 	*have = boot_params_own(params);
-	*why = boot_table_read ? fsw_tbl_check(t, SECTION_SIZE_BITS) : "unreadable";
+	*why = boot_table_read ? fsw_tbl_check(t, SECTION_SIZE_BITS) :
+				 "no shared region to read it from";
 	if (!*why && (fsw_tbl_get(t, FSW_TBL_BASE) != ram_base ||
 		      fsw_tbl_get(t, FSW_TBL_NR) != ram_nr))
 		*why = "other RAM";
 	missing = boot_table_read && fsw_tbl_get(t, FSW_TBL_MAGIC) != FSW_TABLE_MAGIC;
+
+	/*
+	 * Its own page says another kernel of this id sleeps (the machine was
+	 * reset while it slept): the table's sections for this id are that
+	 * kernel's, and so is the boot memory.
+	 */
+	asleep = test_bit(id, &pages_live) && !test_bit(id, &pages_running);
+	if (asleep && !*why)
+		*why = "this instance's page says another kernel of its id is asleep";
 
 	if (*have < 0)
 		return OWN_BOOT_DATA;
@@ -247,22 +275,20 @@ static enum own_from __init choose_own(unsigned long *own, const char **why,
 		bitmap_copy(own, params, ram_nr);
 		return OWN_BOOT_PARAMS;
 	}
-	if (id != 0)
+	if (id != 0 || !boot_table_read || asleep)
 		return OWN_BOOT_DATA;
-	if (others_live) {
+	if (others) {
 		if (missing)
 			*why = "missing while another instance may be alive";
 		return OWN_BOOT_DATA;
 	}
+	/* Nobody else can be alive: the boot memory is provably nobody else's. */
 	for (i = 0; i < ram_nr; i++)
 		if (in_boot_memory(i))
 			__set_bit(i, own);
-	if (missing) {
-		table_create = true;
-		table_usable = true;
-		return OWN_COLD_BOOT;
-	}
-	return OWN_BOOT_MEMORY;
+	table_create = true;
+	table_usable = true;
+	return missing ? OWN_COLD_BOOT : OWN_RECREATE;
 }
 
 /*
@@ -273,15 +299,17 @@ static enum own_from __init choose_own(unsigned long *own, const char **why,
 void __init fastswitch_sections_reserve(void)
 {
 	static DECLARE_BITMAP(own, FSW_TBL_MAX_SECTIONS) __initdata;
-	static DECLARE_BITMAP(held, FSW_TBL_MAX_SECTIONS) __initdata;
+	static DECLARE_BITMAP(kernel, FSW_TBL_MAX_SECTIONS) __initdata;
+	static DECLARE_BITMAP(initrd, FSW_TBL_MAX_SECTIONS) __initdata;
 	unsigned int i, nr, id = fastswitch_instance_id();
 	phys_addr_t region, size;
 	enum own_from from;
 	const char *why;
-	int have;
+	int have, ret;
 
-	if (fastswitch_region(&region, &size))
-		return;
+	ret = fastswitch_region(&region, &size);
+	if (ret == -ENODEV && !boot_params_present())
+		return;		/* not booted as a Fastswitch instance */
 	/*
 	 * Early allocations (page tables, memmap, per-cpu areas) from the
 	 * bottom, next to the kernel, in what becomes ZONE_NORMAL: top-down
@@ -289,16 +317,18 @@ void __init fastswitch_sections_reserve(void)
 	 * movable and which must go offline for other instances.
 	 */
 	memblock_set_bottom_up(true);
-	if (dt_ram(&ram_base, &ram_nr)) {
-		pr_err("no usable memory node in the device tree: no section ownership\n");
-		return;
+	dt_ram(&ram_base, &ram_nr);
+	if (ret) {
+		pr_err("Fastswitch parameters refused or missing: no shared region, no ownership table\n");
+		boot_table_read = false;
+	} else {
+		table_phys = region + FSW_TABLE_OFFSET;
 	}
-	table_phys = region + FSW_TABLE_OFFSET;
 
-	holding_boot_data(held);
+	holding_boot_data(kernel, initrd);
 	from = choose_own(own, &why, &have);
 	if (from == OWN_BOOT_DATA)
-		bitmap_copy(own, held, ram_nr);
+		bitmap_or(own, kernel, initrd, ram_nr);
 	nr = bitmap_weight(own, ram_nr);
 	switch (from) {
 	case OWN_TABLE:
@@ -306,8 +336,8 @@ void __init fastswitch_sections_reserve(void)
 	case OWN_COLD_BOOT:
 		pr_info("no ownership table at %pa: instance 0 creates it\n", &table_phys);
 		break;
-	case OWN_BOOT_MEMORY:
-		pr_err("ownership table at %pa: %s: no other instance can be alive, instance 0 keeps its boot memory (%u sections); no section can move\n",
+	case OWN_RECREATE:
+		pr_err("ownership table at %pa: %s: no other instance can be alive: instance 0 makes a new one from its boot memory (%u sections)\n",
 		       &table_phys, why, nr);
 		break;
 	case OWN_BOOT_PARAMS:
@@ -323,15 +353,22 @@ void __init fastswitch_sections_reserve(void)
 			       &table_phys, why, id, nr);
 		break;
 	}
-	/* What this kernel already runs in cannot be left to another. */
-	for_each_set_bit(i, held, ram_nr) {
+	/* What this kernel runs in cannot be left to another. */
+	for_each_set_bit(i, kernel, ram_nr) {
 		if (test_bit(i, own))
 			continue;
-		pr_err("section %u (%pa) holds this kernel, its initrd or its device tree but is not its own: kept; no section can move\n",
+		pr_err("section %u (%pa) holds this kernel or its device tree but is not its own: kept; no section can move\n",
 		       i, &(phys_addr_t){ sec_addr(i) });
 		__set_bit(i, own);
 		table_usable = false;
 		table_create = false;
+	}
+	/* An initrd outside its own sections is not taken: another's memory */
+	if (!bitmap_subset(initrd, own, ram_nr)) {
+		pr_err("the initrd at %pa+%#lx is not in this instance's sections: not used\n",
+		       &phys_initrd_start, phys_initrd_size);
+		phys_initrd_start = 0;
+		phys_initrd_size = 0;
 	}
 	for (i = 0; i < ram_nr; i++)
 		if (in_boot_memory(i) && !test_bit(i, own))
@@ -386,6 +423,9 @@ u32 *fastswitch_sections_table(unsigned int *nr, phys_addr_t *base)
 	if (!table || !table_usable)
 		return NULL;
 	why = fsw_tbl_check(table, SECTION_SIZE_BITS);
+	if (!why && (fsw_tbl_get(table, FSW_TBL_BASE) != ram_base ||
+		     fsw_tbl_get(table, FSW_TBL_NR) != ram_nr))
+		why = "other RAM";
 	if (why) {
 		pr_err_ratelimited("ownership table at %pa: %s: refusing every change\n",
 				   &table_phys, why);
@@ -515,6 +555,7 @@ int fastswitch_sections_give(unsigned int first, unsigned int count, u32 owner)
 	unsigned int i;
 	int ret;
 
+	lockdep_assert_held(&table_lock);
 	if (!range_ok(first, count))
 		return -EINVAL;
 	lock_device_hotplug();
@@ -535,10 +576,12 @@ EXPORT_SYMBOL_GPL(fastswitch_sections_give);
  * @count: number of sections
  *
  * The sections go online movable. If one cannot, those onlined go
- * offline again and the table gets its old owners back. Call with
- * fastswitch_sections_lock() held, after checking the request.
+ * offline again and the table gets their old owners back; a section that
+ * cannot be offlined again stays this instance's (it is online here, and
+ * the kernel says so). Call with fastswitch_sections_lock() held, after
+ * checking the request.
  *
- * Return: 0, or a negative errno and nothing changed.
+ * Return: 0, or a negative errno.
  */
 int fastswitch_sections_take(unsigned int first, unsigned int count)
 {
@@ -546,6 +589,7 @@ int fastswitch_sections_take(unsigned int first, unsigned int count)
 	u32 *was;
 	int ret;
 
+	lockdep_assert_held(&table_lock);
 	if (!range_ok(first, count))
 		return -EINVAL;
 	was = kmalloc_array(count, sizeof(*was), GFP_KERNEL);

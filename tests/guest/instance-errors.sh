@@ -49,7 +49,7 @@ refuse_each "$cases2" $snapfiles
 # scratch) into s46, which the boot must refuse.
 echo "reserve 0x6c000000 2 2" >$C
 zsize=$(wc -c </boot/peer/zImage)
-echo "load 2 kernel $(printf '%#x' $((0x6e000000 - zsize - 0xf0000))) /boot/peer/zImage" >$C
+echo "load 2 kernel $(printf '%#x' $((0x6e000000 - zsize - 0x100000))) /boot/peer/zImage" >$C
 refuse_each "boot 2|ENOSPC" $snapfiles
 echo "unload 2" >$C
 echo "free 0x6c000000 2" >$C

@@ -50,6 +50,7 @@ static const struct hostile hostiles[] = {
 	{ "no magic", ZIMAGE_MAGIC_OFF, 0x12345678, 0 },
 	{ "shorter than the header", 0, 0, 0x30 },
 	{ "end before start", ZIMAGE_START_OFF, SIZE, 0 },
+	{ "not position independent (start 0x8000)", ZIMAGE_START_OFF, 0x8000, 0 },
 	{ "end past the file", ZIMAGE_END_OFF, SIZE + 4, 0 },
 	{ "start and end past 4 GiB - 1", ZIMAGE_END_OFF, 0xffffffff, 0 },
 	{ "table unaligned", ZIMAGE_TABLE_OFF, TABLE + 2, 0 },

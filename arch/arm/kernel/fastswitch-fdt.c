@@ -58,8 +58,7 @@ static int fsw_fdt_errno(int err)
  * the ranges do not fit the tree's cells.
  */
 int fastswitch_fdt_build(void *buf, size_t size, const char *cmdline,
-			 phys_addr_t initrd, phys_addr_t initrd_size,
-			 phys_addr_t mem, phys_addr_t mem_size,
+			 u64 initrd, u64 initrd_size, u64 mem, u64 mem_size,
 			 const struct fsw_range *own, unsigned int nr_own)
 {
 	fdt32_t range[4], *p = range;

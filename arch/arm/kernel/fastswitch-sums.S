@@ -19,11 +19,21 @@
 
 /*
  * r8 = sums block (FSW_SUMS_*): sum each section of the range its header
- * gives, over all its words, into the block's entries. Clobbers r0-r3,
- * r6, r7, r9.
+ * gives, over all its words, into the block's entries; a header with more
+ * sections than the block holds, or an odd section size, is left alone.
+ * Clobbers r0-r3, r6, r7, r9.
  */
 ENTRY(fsw_vec_sums)
 	mov	r7, lr
+	ldr	r0, [r8, #FSW_SUMS_HDR_NR]	@ a block the module filled
+	ldr	r1, =FSW_SUMS_MAX
+	cmp	r0, r1
+	rethi	r7
+	ldr	r0, [r8, #FSW_SUMS_HDR_BITS]
+	cmp	r0, #31
+	rethi	r7
+	cmp	r0, #12
+	retlo	r7
 	mov	r9, #0
 1:	ldr	r0, [r8, #FSW_SUMS_HDR_NR]
 	cmp	r9, r0

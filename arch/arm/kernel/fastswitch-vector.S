@@ -9,10 +9,11 @@
  *
  *  1. check this instance's page and, to resume another instance, the
  *     target's page (magic, version, register count, resume entry,
- *     checksum), that it is the target's and says sleeping, and that its
+ *     checksum), that it is the target's and says sleeping, that its
  *     resume entry lies in a section the ownership table gives to the
- *     target; on any error, write the reason into fastswitch_vector_args
- *     and resume this instance;
+ *     target and that none of its registers is RAM; on any error, or an
+ *     unknown mode, write the reason into fastswitch_vector_args and
+ *     resume this instance;
  *  2. save this instance's mandatory resume registers into its page and
  *     mark it sleeping; if asked (testing), sum every section;
  *  3. then, by mode:
@@ -31,7 +32,7 @@
  * physical address. Register use in the main body: r4 = own page,
  * r5 = target page (own page after a refusal), r10/r11 = counter at
  * entry, r12 = vector arguments. The helpers clobber r0-r3, r6 and r7
- * only (fsw_vec_sums and fsw_vec_owner also r8, r9).
+ * only (fsw_vec_sums and fsw_vec_regs also r8, r9).
  */
 #include <linux/linkage.h>
 #include <asm/assembler.h>
@@ -54,8 +55,12 @@ ENTRY(fastswitch_vector)
 	cmp	r0, #FSW_VEC_OK
 	orrne	r0, r0, #FSW_VEC_SELF
 	bne	.Lrefuse
-	ldr	r0, [r12, #FSW_ARG_MODE]
-	cmp	r0, #FSW_MODE_RESUME
+	ldr	r1, [r12, #FSW_ARG_MODE]
+	mov	r2, #FSW_MODE_RESET
+	cmp	r1, r2
+	movhi	r0, #FSW_VEC_BAD_MODE		@ no such mode
+	bhi	.Lrefuse
+	cmp	r1, #FSW_MODE_RESUME
 	bne	1f				@ no page to check for a boot
 	cmp	r5, r4
 	beq	1f				@ a cycle of this instance
@@ -73,10 +78,19 @@ ENTRY(fastswitch_vector)
 	cmp	r1, r2
 	movne	r0, #FSW_VEC_NOT_SLEEPING
 	bne	.Lrefuse
+	ldr	r0, [r12, #FSW_ARG_TABLE]	@ a table to check it against
+	bl	fsw_vec_table
+	cmp	r0, #FSW_VEC_OK
+	bne	.Lrefuse
 	ldr	r0, [r12, #FSW_ARG_TABLE]	@ its entry in its sections
 	ldr	r1, [r5, #FSW_PG_RESUME_ENTRY]
+	bl	fsw_vec_owner_of
 	ldr	r2, [r12, #FSW_ARG_TARGET_ID]
-	bl	fsw_vec_owner
+	cmp	r1, r2
+	movne	r0, #FSW_VEC_ENTRY_NOT_OWN
+	bne	.Lrefuse
+	mov	r0, r5				@ its registers not in RAM
+	bl	fsw_vec_regs
 	cmp	r0, #FSW_VEC_OK
 	bne	.Lrefuse
 1:
@@ -129,15 +143,17 @@ ENTRY(fastswitch_vector)
 
 .Lreset:
 	ldr	r0, [r12, #FSW_ARG_RESET_FN]
-	ldr	r1, [r12, #FSW_ARG_RESET_SMC]
-	cmp	r1, #0
+	ldr	r6, [r12, #FSW_ARG_RESET_SMC]
 	mov	r1, #0
 	mov	r2, #0
 	mov	r3, #0
 	dsb
-	smcne	#0
-	hvceq	#0
-	mov	r0, #FSW_VEC_RESET_FAILED	@ SYSTEM_RESET never returns:
+	cmp	r6, #0				@ HVC and SMC are never conditional
+	bne	2f
+	hvc	#0
+	b	3f
+2:	smc	#0
+3:	mov	r0, #FSW_VEC_RESET_FAILED	@ SYSTEM_RESET never returns:
 	mov	r1, #0				@ resume this instance, whose
 	mov	r2, #0				@ module rewrites its page
 
@@ -180,20 +196,14 @@ fsw_vec_flush:
 ENDPROC(fsw_vec_flush)
 
 /*
- * r0 = ownership table, r1 = physical address, r2 = instance id:
- * r0 = FSW_VEC_OK if the table checks (magic, version, section count,
- * checksum) and gives the section holding r1 to r2. Else r0 =
- * FSW_VEC_BAD_TABLE (r1 = the value found, r2 = the one expected) or
- * FSW_VEC_ENTRY_NOT_OWN (r1 = the section's owner, FSW_OWNER_NONE
- * outside the table; r2 = r2). Same as fsw_tbl_owner_of(). Clobbers r3,
- * r6-r9.
+ * r0 = ownership table: r0 = FSW_VEC_OK if it checks (magic, version,
+ * section count and size, base alignment, checksum), else
+ * FSW_VEC_BAD_TABLE with r1 = the value found, r2 = the one expected.
+ * Clobbers r3, r6, r7.
  */
-fsw_vec_owner:
-	mov	r9, lr
+fsw_vec_table:
+	mov	r7, lr
 	mov	r6, r0
-	mov	r7, r1
-	mov	r8, r2
-	mov	r0, #FSW_VEC_BAD_TABLE
 	ldr	r1, [r6, #FSW_TBL_MAGIC]
 	ldr	r2, =FSW_TABLE_MAGIC
 	cmp	r1, r2
@@ -206,38 +216,91 @@ fsw_vec_owner:
 	ldr	r2, =FSW_TBL_MAX_SECTIONS
 	cmp	r1, r2
 	bhi	9f
-	ldr	r1, [r6, #FSW_TBL_SECTION_BITS]
+	ldr	r1, [r6, #FSW_TBL_SECTION_BITS]	@ 4 KiB .. 2 GiB sections
 	mov	r2, #31
 	cmp	r1, r2
 	bhi	9f
+	mov	r2, #12
+	cmp	r1, r2
+	blo	9f
+	mov	r2, #1
+	lsl	r2, r2, r1
+	sub	r2, r2, #1
+	ldr	r1, [r6, #FSW_TBL_BASE]		@ at a section boundary
+	tst	r1, r2
+	bic	r2, r1, r2
+	bne	9f
 	mov	r0, r6
 	mov	r1, #(FSW_TABLE_SIZE / 4)
 	bl	fsw_vec_csum
 	mov	r2, r0
 	ldr	r3, =FSW_TBL_CSUM
 	ldr	r1, [r6, r3]
-	mov	r0, #FSW_VEC_BAD_TABLE
-	cmp	r1, r2
-	bne	9f
-
-	mov	r0, #FSW_VEC_ENTRY_NOT_OWN
-	mov	r1, #FSW_OWNER_NONE
-	mov	r2, r8
-	ldr	r3, [r6, #FSW_TBL_BASE]
-	subs	r3, r7, r3			@ offset from the table's base
-	bcc	9f
-	ldr	r7, [r6, #FSW_TBL_SECTION_BITS]
-	lsr	r3, r3, r7			@ section index
-	ldr	r7, [r6, #FSW_TBL_NR]
-	cmp	r3, r7
-	bhs	9f
-	add	r7, r6, #FSW_TBL_ENTRIES
-	ldr	r1, [r7, r3, lsl #2]
-	and	r1, r1, #FSW_OWNER_MASK
 	cmp	r1, r2
 	moveq	r0, #FSW_VEC_OK
-9:	ret	r9
-ENDPROC(fsw_vec_owner)
+	reteq	r7
+9:	mov	r0, #FSW_VEC_BAD_TABLE
+	ret	r7
+ENDPROC(fsw_vec_table)
+
+/*
+ * r0 = a table that checks, r1 = physical address: r1 = the owner of the
+ * section holding it, FSW_OWNER_NONE outside the table. Same as
+ * fsw_tbl_owner_of(). Clobbers r2, r3.
+ */
+fsw_vec_owner_of:
+	ldr	r2, [r0, #FSW_TBL_BASE]
+	subs	r1, r1, r2			@ offset from the table's base
+	bcc	9f
+	ldr	r3, [r0, #FSW_TBL_SECTION_BITS]
+	lsr	r1, r1, r3			@ section index
+	ldr	r2, [r0, #FSW_TBL_NR]
+	cmp	r1, r2
+	bhs	9f
+	add	r2, r0, #FSW_TBL_ENTRIES
+	ldr	r1, [r2, r1, lsl #2]
+	and	r1, r1, #FSW_OWNER_MASK
+	ret	lr
+9:	mov	r1, #FSW_OWNER_NONE
+	ret	lr
+ENDPROC(fsw_vec_owner_of)
+
+/*
+ * r0 = page, with the checked table at FSW_ARG_TABLE (r12): r0 =
+ * FSW_VEC_OK if no register of its list, nor a clear register, lies in a
+ * section of the table (registers are devices, never anyone's RAM), else
+ * FSW_VEC_BAD_REG with r1 = that address, r2 = 0. Clobbers r3, r6-r9.
+ */
+fsw_vec_regs:
+	mov	r9, lr
+	ldr	r7, [r0, #FSW_PG_NR_REGS]
+	add	r6, r0, #FSW_PG_REGS
+	ldr	r8, [r12, #FSW_ARG_TABLE]
+1:	subs	r7, r7, #1
+	bmi	8f
+	mov	r0, r8
+	ldr	r1, [r6, #FSW_REG_ADDR]
+	bl	fsw_vec_owner_of
+	cmp	r1, #FSW_OWNER_NONE
+	ldrne	r1, [r6, #FSW_REG_ADDR]
+	bne	9f
+	ldrh	r3, [r6, #FSW_REG_FLAGS]
+	tst	r3, #FSW_REGF_CLEAR_FIRST
+	beq	2f
+	mov	r0, r8
+	ldr	r1, [r6, #FSW_REG_CLEAR]
+	bl	fsw_vec_owner_of
+	cmp	r1, #FSW_OWNER_NONE
+	ldrne	r1, [r6, #FSW_REG_CLEAR]
+	bne	9f
+2:	add	r6, r6, #FSW_REG_SIZE
+	b	1b
+8:	mov	r0, #FSW_VEC_OK
+	ret	r9
+9:	mov	r0, #FSW_VEC_BAD_REG
+	mov	r2, #0
+	ret	r9
+ENDPROC(fsw_vec_regs)
 
 
 /*

@@ -48,14 +48,17 @@ struct fsw_vector_args fastswitch_vector_args __aligned(64);
 static phys_addr_t fsw_region_base;
 static phys_addr_t fsw_region_size;
 static u32 fsw_instance_id;
+/* fastswitch_mem= or fastswitch_id= was given but refused */
+static bool fsw_mem_refused, fsw_id_refused;
 
 static int __init early_fastswitch_id(char *p)
 {
 	unsigned int id;
 
 	if (!p || kstrtouint(p, 0, &id) || id >= FSW_MAX_INSTANCES) {
-		pr_err("fastswitch_id=%s: expected 0..%u; using 0\n",
+		pr_err("fastswitch_id=%s: expected 0..%u; this kernel is no instance\n",
 		       p ? p : "", FSW_MAX_INSTANCES - 1);
+		fsw_id_refused = true;
 		return -EINVAL;
 	}
 	fsw_instance_id = id;
@@ -84,6 +87,8 @@ static int __init early_fastswitch_mem(char *p)
 	phys_addr_t size, base, end;
 	char *q;
 
+	/* Any return below but the last: the region was asked for, not given. */
+	fsw_mem_refused = true;
 	if (!p) {
 		pr_err("fastswitch_mem needs <size>@<base>; no region\n");
 		return -EINVAL;
@@ -130,6 +135,7 @@ static int __init early_fastswitch_mem(char *p)
 	}
 	memblock_remove(base, size);
 	fastswitch_sections_read_region(base);
+	fsw_mem_refused = false;
 	fsw_region_base = base;
 	fsw_region_size = size;
 	pr_info("shared region %pa+%pa, removed from the linear map\n",
@@ -143,10 +149,14 @@ early_param("fastswitch_mem", early_fastswitch_mem);
  * @base: its physical base
  * @size: its size in bytes
  *
- * Return: 0, or -ENODEV if the kernel was booted without a valid region.
+ * Return: 0; -ENODEV if the kernel was booted without fastswitch_mem=;
+ * -EINVAL if fastswitch_mem= or fastswitch_id= was given but refused (the
+ * kernel was meant to be an instance and must fail closed).
  */
 int fastswitch_region(phys_addr_t *base, phys_addr_t *size)
 {
+	if (fsw_mem_refused || fsw_id_refused)
+		return -EINVAL;
 	if (!fsw_region_size)
 		return -ENODEV;
 	*base = fsw_region_base;
@@ -190,9 +200,13 @@ static int fastswitch_others_off(unsigned int flags)
 	u64 start, now;
 	int state = 0;
 
-	if (!IS_ENABLED(CONFIG_ARM_PSCI_FW) || !psci_ops.affinity_info)
+	if (num_present_cpus() == 1)
 		return 0;
-	for_each_possible_cpu(cpu) {
+	if (!IS_ENABLED(CONFIG_ARM_PSCI_FW) || !psci_ops.affinity_info) {
+		pr_err("no PSCI AFFINITY_INFO: nothing can tell that the other CPUs are off; not leaving this instance\n");
+		return -EOPNOTSUPP;
+	}
+	for_each_present_cpu(cpu) {
 		if (cpu == smp_processor_id())
 			continue;
 		start = __arch_counter_get_cntvct();
@@ -222,6 +236,9 @@ static int fastswitch_finisher(unsigned long arg)
 	return -EIO;
 }
 
+#define FSW_ARG_AT(field, off) \
+	BUILD_BUG_ON(offsetof(struct fsw_vector_args, field) != (off))
+
 /**
  * fastswitch_enter - sleep through the Fastswitch resume vector
  * @args: what the vector does; status, detail, expected and wake are
@@ -235,9 +252,6 @@ static int fastswitch_finisher(unsigned long arg)
  * CPU could not be suspended. A refusal by the vector is reported in
  * @args->status with a return of 0: the instance was resumed.
  */
-#define FSW_ARG_AT(field, off) \
-	BUILD_BUG_ON(offsetof(struct fsw_vector_args, field) != (off))
-
 int fastswitch_enter(struct fsw_vector_args *args, unsigned int flags)
 {
 	struct fsw_vector_args *va = &fastswitch_vector_args;

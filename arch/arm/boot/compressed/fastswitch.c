@@ -9,7 +9,10 @@
  * code finds the shared region from "fastswitch_mem=<size>@<base>" in the
  * command line the boot loader passed, and if the request is there and the
  * header is valid, clears the request (so that the next reset boots the
- * initial instance again) and returns the new kernel's entry and DTB.
+ * initial instance again) and returns the new kernel's entry and DTB. A
+ * request whose entry or DTB is not in a section the ownership table gives
+ * to the instance it boots is refused (cleared, counted, and this kernel
+ * boots as usual): it would write into another instance's memory.
  *
  * Runs with the MMU off, before the GOT is fixed up: no global variables.
  */
@@ -82,6 +85,18 @@ static unsigned long fsw_region_base(const char *args, int len)
 	return 0;
 }
 
+/* Are the request's entry and DTB in the sections of the instance it boots? */
+static int fsw_request_owned(const u32 *hdr, u32 entry, u32 dtb)
+{
+	const u32 *t = (const u32 *)((unsigned long)hdr + FSW_TABLE_OFFSET);
+	u32 id = hdr[FSW_HDR_BOOT_ID / 4];
+
+	if (fsw_tbl_check(t, fsw_tbl_get(t, FSW_TBL_SECTION_BITS)) ||
+	    fsw_tbl_get(t, FSW_TBL_SECTION_BITS) < 12 || id >= FSW_MAX_INSTANCES)
+		return 0;
+	return fsw_tbl_owner_of(t, entry) == id && fsw_tbl_owner_of(t, dtb) == id;
+}
+
 /*
  * Return: the physical entry of the kernel to start instead of this one,
  * with *dtb its device tree; 0 to decompress this kernel as usual.
@@ -113,7 +128,12 @@ unsigned long fastswitch_boot_request(const void *fdt, unsigned long *dtb)
 	entry = hdr[FSW_HDR_BOOT_ENTRY / 4];
 	*dtb = hdr[FSW_HDR_BOOT_DTB / 4];
 	hdr[FSW_HDR_BOOT_MAGIC / 4] = 0;
-	hdr[FSW_HDR_BOOT_COUNT / 4]++;
+	if (!fsw_request_owned(hdr, entry, *dtb)) {
+		hdr[FSW_HDR_BOOT_REFUSED / 4]++;
+		entry = 0;
+	} else {
+		hdr[FSW_HDR_BOOT_COUNT / 4]++;
+	}
 	hdr[FSW_HDR_CSUM / 4] = fsw_csum(hdr, FSW_HDR_SIZE / 4);
 	return entry;
 }

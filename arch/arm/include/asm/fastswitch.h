@@ -53,6 +53,7 @@
 /* The last switch or boot: who left, for whom, and when (CNTVCT, u64) */
 #define FSW_HDR_SWITCH_FROM	0x2c
 #define FSW_HDR_SWITCH_TO	0x30
+#define FSW_HDR_BOOT_REFUSED	0x34	/* requests a decompressor refused */
 #define FSW_HDR_SWITCH_CNT	0x38
 #define FSW_HDR_CSUM		(FSW_HDR_SIZE - 4)
 
@@ -183,6 +184,8 @@
 #define FSW_VEC_NOT_SLEEPING	8	/* the target is not asleep */
 #define FSW_VEC_BAD_TABLE	9	/* the ownership table does not check */
 #define FSW_VEC_ENTRY_NOT_OWN	10	/* resume entry outside its sections */
+#define FSW_VEC_BAD_MODE	11	/* no such FSW_MODE_* */
+#define FSW_VEC_BAD_REG		12	/* a register of the list is RAM */
 #define FSW_VEC_SELF		0x80	/* or'ed in: the fault is in own page */
 
 /* How the vector's sleep ended */
@@ -385,8 +388,7 @@ void fastswitch_vector(void);
 int fastswitch_region(phys_addr_t *base, phys_addr_t *size);
 u32 fastswitch_instance_id(void);
 int fastswitch_fdt_build(void *buf, size_t size, const char *cmdline,
-			 phys_addr_t initrd, phys_addr_t initrd_size,
-			 phys_addr_t mem, phys_addr_t mem_size,
+			 u64 initrd, u64 initrd_size, u64 mem, u64 mem_size,
 			 const struct fsw_range *own, unsigned int nr_own);
 phys_addr_t fastswitch_resume_entry(void);
 
