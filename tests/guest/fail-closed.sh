@@ -8,9 +8,10 @@
 #  - a command line at the kernel's limit, and one byte over it;
 #  - commands on an instance whose boot is armed, and free of sections
 #    that hold its images;
-#  - the ownership table corrupted just before instance 1 boots: instance
-#    1 uses only the sections its boot parameters give it
-#    (fail-closed.peer.sh checks that, and that nothing else changed);
+#  - the ownership table corrupted just before instance 1 boots, after
+#    the module's last check (inject boot-table): instance 1 uses only
+#    the sections its boot parameters give it (fail-closed.peer.sh checks
+#    that, and that nothing else changed);
 #  - a sleeping instance's page with one flipped bit: it may be live;
 #  - a target page or table broken after the module's checks: the resume
 #    vector refuses it, and this instance keeps running.
@@ -39,7 +40,7 @@ peer_mark() {
 	sed -n 's/^  1 .* mark \([0-9]*\).*/\1/p' "$FSW/status"
 }
 
-ktap_plan 34
+ktap_plan 39
 
 # --- a CPU that never reports off --------------------------------------
 enters=$(status_field vector_enters)
@@ -82,7 +83,12 @@ text="$head$(printf "%${pad}s" | tr ' ' x)$last"
 ktap_diag "generated: $gen (${#gen} bytes); the user's text: ${#text} bytes"
 check "a command line of exactly 1023 bytes with the generated parameters is taken" \
 	eval '[ $((${#gen} + 1 + ${#text})) = 1023 ] && [ "$(fsw-write $C "cmdline 1 $text")" = OK ]'
-refuse_each "cmdline 1 ${text}y|E2BIG" $snapfiles
+cases="cmdline 1 ${text}y|E2BIG
+cmdline 1 quiet \"fastswitch_id=5\"|EINVAL
+cmdline 1 quiet fastswitch-mem=16M@0x40000000|EINVAL
+cmdline 1 initrd=$(sect_field base),16M|EINVAL
+cmdline 1 mem=64M|EINVAL"
+refuse_each "$cases" $snapfiles
 
 # --- an armed boot, and the sections that hold what is loaded -----------
 echo "load 1 kernel $PEER_KERNEL $z" >$C
@@ -92,7 +98,8 @@ refuse_each "free $PEER_KERNEL 1|EBUSY" $snapfiles
 echo "boot 1" >$C
 cases="load 1 kernel $PEER_KERNEL $z|EBUSY
 cmdline 1 quiet|EBUSY
-free $PEER_KERNEL 1|EBUSY"
+free $PEER_KERNEL 1|EBUSY
+free $PEER_BASE 1|EBUSY"
 refuse_each "$cases" $snapfiles $FSW/status
 echo "unload 1" >$C
 check "unload 1 disarms the boot and forgets the images (section $ksec)" \
@@ -105,8 +112,8 @@ echo "cmdline 1 $text" >$C
 state_start
 echo "boot 1" >$C
 echo "inject sums" >$C
-echo "inject table" >$C
-ktap_diag "table now: $(sect_field check); booting instance 1"
+echo "inject boot-table" >$C
+ktap_diag "booting instance 1; the table breaks after the module's last check"
 before=$(counter_value)
 r=$(fsw-write /sys/power/state mem)
 ktap_diag "back from instance 1: $r, its mark $(peer_mark)"
