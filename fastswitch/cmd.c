@@ -133,15 +133,77 @@ static int want_args(int argc, int n, const char **why)
 	return 0;
 }
 
+/*
+ * Split the first @n words of @line (NUL-terminating each) into @argv and
+ * point *@rest at what follows them and their trailing blanks: the rest of
+ * the line, kept as written. Return: the number of words found.
+ */
+static int take_words(char *line, int n, char **argv, char **rest)
+{
+	char *p = line;
+	int argc = 0;
+
+	while (is_blank(*p))
+		p++;
+	while (*p && argc < n) {
+		argv[argc++] = p;
+		while (*p && !is_blank(*p))
+			p++;
+		if (*p)
+			*p++ = '\0';
+		while (is_blank(*p))
+			p++;
+	}
+	*rest = p;
+	return argc;
+}
+
+/*
+ * A path as "load" takes it: the rest of the line, with "\ooo" (three octal
+ * digits, 001-377) standing for that byte, so that any path the kernel can
+ * open can be written with printable characters. Decoded in place.
+ */
+static int decode_path(char *s, const char **why)
+{
+	char *out = s;
+
+	if (*s != '/') {
+		*why = "the file needs an absolute path";
+		return -EINVAL;
+	}
+	while (*s) {
+		unsigned int v;
+
+		if (*s != '\\') {
+			*out++ = *s++;
+			continue;
+		}
+		if (s[1] < '0' || s[1] > '3' || s[2] < '0' || s[2] > '7' ||
+		    s[3] < '0' || s[3] > '7') {
+			*why = "bad escape in path (a backslash takes three octal digits)";
+			return -EINVAL;
+		}
+		v = (s[1] - '0') << 6 | (s[2] - '0') << 3 | (s[3] - '0');
+		if (!v) {
+			*why = "NUL byte in path";
+			return -EINVAL;
+		}
+		*out++ = (char)v;
+		s += 4;
+	}
+	*out = '\0';
+	return 0;
+}
+
 int fsw_cmd_parse(const char *buf, size_t len, struct fsw_cmd *cmd,
 		  const char **why)
 {
 	char *line = cmd->str;
 	char *argv[FSW_CMD_MAX_ARGS];
 	struct fsw_cmd_fields c;
-	int argc = 0;
+	char *rest;
+	int argc;
 	size_t i;
-	char *p;
 	int ret;
 
 	if (len && buf[len - 1] == '\n')
@@ -161,44 +223,58 @@ int fsw_cmd_parse(const char *buf, size_t len, struct fsw_cmd *cmd,
 	memcpy(line, buf, len);
 	line[len] = '\0';
 
-	/* cmdline <id> <text>: the text is kept as it is, blanks and all */
-	if (!strncmp(line, "cmdline", 7) && (!line[7] || is_blank(line[7]))) {
-		char *id = line + 7, *text;
-
-		while (is_blank(*id))
-			id++;
-		text = id;
-		while (*text && !is_blank(*text))
-			text++;
-		if (*text)
-			*text++ = '\0';
-		while (is_blank(*text))
-			text++;
-		if (!*id || !*text) {
+	/*
+	 * cmdline <id> <text> and load <id> <kind> <addr> <path>: the last
+	 * argument is the rest of the line, blanks and all.
+	 */
+	argc = take_words(line, 1, argv, &rest);
+	if (argc && !strcmp(argv[0], "cmdline")) {
+		argc += take_words(rest, 1, argv + 1, &rest);
+		if (argc < 2 || !*rest) {
 			*why = "missing argument";
 			return -EINVAL;
 		}
-		ret = parse_id(id, &c.arg, why);
+		ret = parse_id(argv[1], &c.arg, why);
 		if (ret)
 			return ret;
 		c.op = FSW_CMD_CMDLINE;
 		memcpy(cmd, &c, sizeof(c));
-		memmove(cmd->str, text, strlen(text) + 1);
+		memmove(cmd->str, rest, strlen(rest) + 1);
 		return 0;
 	}
-
-	for (p = line; *p;) {
-		while (is_blank(*p))
-			*p++ = '\0';
-		if (!*p)
-			break;
-		if (argc == FSW_CMD_MAX_ARGS) {
+	if (argc && !strcmp(argv[0], "load")) {
+		argc += take_words(rest, 3, argv + 1, &rest);
+		if (argc < 4 || !*rest) {
+			*why = "missing argument";
+			return -EINVAL;
+		}
+		c.op = FSW_CMD_LOAD;
+		ret = parse_id(argv[1], &c.arg, why);
+		if (!ret) {
+			for (c.kind = 0; c.kind < FSW_NR_IMAGES; c.kind++)
+				if (!strcmp(argv[2], image_names[c.kind]))
+					break;
+			if (c.kind == FSW_NR_IMAGES) {
+				*why = "unknown image kind (kernel, initrd)";
+				ret = -EINVAL;
+			}
+		}
+		if (!ret)
+			ret = parse_addr(argv[3], &c.addr, why);
+		if (!ret)
+			ret = decode_path(rest, why);
+		if (ret)
+			return ret;
+		memcpy(cmd, &c, sizeof(c));
+		memmove(cmd->str, rest, strlen(rest) + 1);
+		return 0;
+	}
+	if (argc) {
+		argc += take_words(rest, FSW_CMD_MAX_ARGS - 1, argv + 1, &rest);
+		if (*rest) {
 			*why = "too many arguments";
 			return -E2BIG;
 		}
-		argv[argc++] = p;
-		while (*p && !is_blank(*p))
-			p++;
 	}
 	if (!argc) {
 		*why = "empty command";
@@ -265,28 +341,6 @@ int fsw_cmd_parse(const char *buf, size_t len, struct fsw_cmd *cmd,
 			ret = want_args(argc, c.arg == FSW_INJECT_PAGE ? 3 : 2, why);
 		if (!ret && c.arg == FSW_INJECT_PAGE)
 			ret = parse_id(argv[2], &c.id, why);
-	} else if (!strcmp(argv[0], "load")) {
-		c.op = FSW_CMD_LOAD;
-		ret = want_args(argc, 5, why);
-		if (!ret)
-			ret = parse_id(argv[1], &c.arg, why);
-		if (!ret) {
-			for (c.kind = 0; c.kind < FSW_NR_IMAGES; c.kind++)
-				if (!strcmp(argv[2], image_names[c.kind]))
-					break;
-			if (c.kind == FSW_NR_IMAGES) {
-				*why = "unknown image kind (kernel, initrd)";
-				ret = -EINVAL;
-			}
-		}
-		if (!ret)
-			ret = parse_addr(argv[3], &c.addr, why);
-		if (!ret) {
-			if (argv[4][0] != '/') {
-				*why = "the file needs an absolute path";
-				ret = -EINVAL;
-			}
-		}
 	} else if (!strcmp(argv[0], "boot")) {
 		c.op = FSW_CMD_BOOT;
 		c.kind = FSW_BOOT_DIRECT;
@@ -330,7 +384,5 @@ int fsw_cmd_parse(const char *buf, size_t len, struct fsw_cmd *cmd,
 	if (ret)
 		return ret;
 	memcpy(cmd, &c, sizeof(c));
-	if (c.op == FSW_CMD_LOAD)
-		memmove(cmd->str, argv[4], strlen(argv[4]) + 1);
 	return 0;
 }

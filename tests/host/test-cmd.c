@@ -74,6 +74,13 @@ static const struct bad bads[] = {
 	{ "load 1 kernel 0x1g /x", 0, -EINVAL },
 	{ "load 1 kernel 0x100000000 /x", 0, -ERANGE },
 	{ "load 1 kernel 0x72000000", 0, -EINVAL },
+	{ "load 1 kernel 0x72000000   ", 0, -EINVAL },
+	{ "load 1 kernel 0x72000000 /x\\8", 0, -EINVAL },
+	{ "load 1 kernel 0x72000000 /x\\000", 0, -EINVAL },
+	{ "load 1 kernel 0x72000000 /x\\400", 0, -EINVAL },
+	{ "load 1 kernel 0x72000000 /x\\12", 0, -EINVAL },
+	{ "load 1 kernel 0x72000000 /x\\\\", 0, -EINVAL },
+	{ "load 1 kernel 0x72000000 /x\xe9", 0, -EILSEQ },
 	{ "cmdline", 0, -EINVAL },
 	{ "cmdline 1", 0, -EINVAL },
 	{ "cmdline 1   ", 0, -EINVAL },
@@ -98,6 +105,18 @@ static const struct bad bads[] = {
 };
 
 #define LOADCMD "load 2 initrd 0x73000000 /boot/peer/initramfs.cpio.gz"
+/* load: the path is the rest of the line; \ooo is a byte */
+static const struct {
+	const char *in;
+	const char *path;
+} paths[] = {
+	{ "load 1 kernel 0x72000000 /a b/c  d", "/a b/c  d" },
+	{ "load 1 kernel 0x72000000 \t /x \n", "/x " },
+	{ "load 1 kernel 0x72000000 /x\tz", "/x\tz" },
+	{ "load 1 kernel 0x72000000 /x\\040y\\134z\\303\\251\\012", "/x y\\z\xc3\xa9\n" },
+	{ "load 1 kernel 0x72000000 /a b c d e f g", "/a b c d e f g" },
+};
+
 #define CMDLINECMD "cmdline  1 \t console=ttyAMA0  a=\"b c\"\n"
 
 int main(void)
@@ -109,7 +128,8 @@ int main(void)
 	int ret;
 
 	KTAP_PLAN((int)(sizeof(goods) / sizeof(goods[0]) +
-			sizeof(bads) / sizeof(bads[0]) + 6));
+			sizeof(bads) / sizeof(bads[0]) +
+			sizeof(paths) / sizeof(paths[0]) + 6));
 
 	for (i = 0; i < sizeof(goods) / sizeof(goods[0]); i++) {
 		why = NULL;
@@ -133,6 +153,11 @@ int main(void)
 	KTAP_CHECK(ret == 0 && cmd.arg == 2 && cmd.kind == FSW_IMAGE_INITRD &&
 		   cmd.addr == 0x73000000 && !strcmp(cmd.str, "/boot/peer/initramfs.cpio.gz"),
 		   "load: instance, kind, address and path");
+	for (i = 0; i < sizeof(paths) / sizeof(paths[0]); i++) {
+		ret = fsw_cmd_parse(paths[i].in, strlen(paths[i].in), &cmd, &why);
+		KTAP_CHECK(ret == 0 && cmd.op == FSW_CMD_LOAD && cmd.addr == 0x72000000 &&
+			   !strcmp(cmd.str, paths[i].path), "load: path %zu decoded", i);
+	}
 	ret = fsw_cmd_parse(CMDLINECMD, strlen(CMDLINECMD), &cmd, &why);
 	KTAP_CHECK(ret == 0 && cmd.arg == 1 && !strcmp(cmd.str, "console=ttyAMA0  a=\"b c\""),
 		   "cmdline: the text kept as written (\"%s\")", ret ? "" : cmd.str);
