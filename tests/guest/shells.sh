@@ -69,7 +69,7 @@ switch ''
 switch 1 extra"
 ncases=$(echo "$usage_cases" | wc -l)
 
-ktap_plan $((2 * (16 + ncases) + 3))
+ktap_plan $((2 * (17 + ncases) + 3))
 snapfiles="$FSW/status $FSW/sections $FSW/instances"
 
 # A path with spaces, a tab, a newline, a backslash, a non-ASCII (UTF-8)
@@ -111,6 +111,12 @@ for sh in ash mksh; do
 	rc=$?
 	check "$sh: unknown command: exit 2 with a message" \
 		eval '[ $rc = 2 ] && echo "$out" | grep -q "unknown command"'
+	long=$(printf '%01100d' 0)
+	before=$(snap $snapfiles)
+	out=$(fsw cmdline 1 "$long" 2>&1)
+	rc=$?
+	check "$sh: a command over the kernel's 1024 bytes is not written (one write each): exit 1, nothing changed" \
+		eval '[ $rc = 1 ] && echo "$out" | grep -q "at most 1024 bytes" && [ "$(snap $snapfiles)" = "$before" ]'
 	check "$sh: regs lists the mandatory registers" \
 		eval '[ "$(fsw regs | wc -l)" = "$(page_field nr_regs)" ]'
 	check "$sh: reserve $top_addr 1 1 gives instance 0's last section $top to instance 1" \
