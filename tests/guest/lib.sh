@@ -77,12 +77,12 @@ refuse_each() {
 	cases=$1
 	shift
 	refuse_before=$(snap "$@")
-	echo "$cases" >/tmp/cases
+	printf '%s\n' "$cases" >/tmp/cases
 	while IFS='|' read -r input want; do
 		dmesg_mark
 		got=$(fsw-write "$FSW/control" "$input")
 		lines=$(dmesg_new | grep -c 'fastswitch: control: ')
-		shown=$(echo "$input" | cut -c1-40)
+		shown=$(printf '%s\n' "$input" | cut -c1-40)
 		if [ "$got" = "$want" ] && [ "$lines" = 1 ] && [ "$(snap "$@")" = "$refuse_before" ]; then
 			ktap_ok "'$shown' refused with $want, nothing changed"
 		else
@@ -213,6 +213,38 @@ sect_end() {
 # hexadd ADDR BYTES: ADDR + BYTES, 0x...
 hexadd() {
 	printf '%#x\n' $(($1 + $2))
+}
+
+# dt_cells FILE: the big-endian 32-bit cells of a device tree property,
+# as hexadecimal words, one a line
+dt_cells() {
+	od -An -v -tx1 "$1" | tr -s ' \n' '  ' |
+		awk '{ for (i = 1; i + 3 <= NF; i += 4) print $i $(i + 1) $(i + 2) $(i + 3) }'
+}
+
+# dt_range FILE: "START END" (END exclusive, 0x...) of a property holding
+# one address and one size in the root's cell sizes (a memory node's reg,
+# /chosen/linux,usable-memory-range)
+dt_range() {
+	ac=$((0x$(dt_cells /proc/device-tree/#address-cells)))
+	sc=$((0x$(dt_cells /proc/device-tree/#size-cells)))
+	dt_cells "$1" | awk -v ac="$ac" -v sc="$sc" '
+		{ w[NR] = $1 }
+		END { a = ""; for (i = 1; i <= ac; i++) a = a w[i];
+		      s = ""; for (i = ac + 1; i <= ac + sc; i++) s = s w[i];
+		      print a, s }' | {
+		read -r a sz
+		printf '%#x %#x\n' $((0x$a)) $((0x$a + 0x$sz))
+	}
+}
+
+# The machine's RAM (the memory node) and instance 0's boot memory, as
+# U-Boot gave it (/chosen/linux,usable-memory-range): "START END"
+ram_range() {
+	dt_range "$(ls -d /proc/device-tree/memory@* | head -n 1)/reg"
+}
+boot_range() {
+	dt_range /proc/device-tree/chosen/linux,usable-memory-range
 }
 
 # Every CPU of the machine (QEMU's -smp), as the kernel lists them
