@@ -1,5 +1,7 @@
 #!/bin/sh
-# Refusals of the instance commands: each bad load, cmdline, boot or switch
+# Refusals of the instance commands: each bad load (bad path escapes
+# included: a backslash takes three octal digits, no NUL, no raw byte
+# outside printable ASCII), cmdline, boot or switch
 # gets its errno and one "fastswitch: control:" line and changes nothing
 # (instances, table, this instance's status); a corrupted target page and a
 # device that refuses to suspend leave both instances working.
@@ -34,6 +36,11 @@ load 1 kernel $(sect_end) /boot/peer/zImage|ERANGE
 load 1 kernel $PEER_KERNEL /tmp/notzimage|ENOEXEC
 load 1 kernel $PEER_KERNEL /no/such/file|ENOENT
 load 1 kernel $PEER_KERNEL boot/peer/zImage|EINVAL
+load 1 kernel $PEER_KERNEL /no such/file|ENOENT
+load 1 kernel $PEER_KERNEL /boot/peer\zImage|EINVAL
+load 1 kernel $PEER_KERNEL /boot/peer/zImage\4|EINVAL
+load 1 kernel $PEER_KERNEL /boot/peer/zImage\000|EINVAL
+load 1 kernel $PEER_KERNEL /boot/peer/\xc3\xa9|EILSEQ
 load 1 dtb $PEER_KERNEL /boot/peer/zImage|EINVAL
 load 0 kernel $PEER_KERNEL /boot/peer/zImage|EINVAL
 load 9 kernel $PEER_KERNEL /boot/peer/zImage|ERANGE
@@ -48,7 +55,7 @@ boot 1|EBUSY
 unload 1|EBUSY
 switch 1 now|EINVAL"
 
-ktap_plan 42
+ktap_plan 47
 echo "reserve $PEER_BASE $PEER_SECTIONS 1" >$C
 refuse_each "$cases1" $snapfiles
 echo "load 1 kernel $PEER_KERNEL /boot/peer/zImage" >$C
