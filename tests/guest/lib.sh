@@ -82,7 +82,7 @@ refuse_each() {
 		dmesg_mark
 		got=$(fsw-write "$FSW/control" "$input")
 		lines=$(dmesg_new | grep -c 'fastswitch: control: ')
-		shown=$(printf '%s\n' "$input" | cut -c1-40)
+		shown=$(printf '%s\n' "$input" | cut -c1-64)
 		if [ "$got" = "$want" ] && [ "$lines" = 1 ] && [ "$(snap "$@")" = "$refuse_before" ]; then
 			ktap_ok "'$shown' refused with $want, nothing changed"
 		else
