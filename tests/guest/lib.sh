@@ -247,6 +247,18 @@ boot_range() {
 	dt_range /proc/device-tree/chosen/linux,usable-memory-range
 }
 
+# kernel_range: "START END" of the RAM this kernel took from its boot
+# memory (the top-level "System RAM" of /proc/iomem; sections added from
+# the table are "System RAM (fastswitch)"). Less than the boot memory when
+# that runs past the kernel's lowmem (at -m 2G: up to 0xb8000000).
+kernel_range() {
+	grep '^[0-9a-f]*-[0-9a-f]* : System RAM$' /proc/iomem |
+		awk -F'[- ]' 'NR == 1 { a = $1 } { b = $2 } END { print a, b }' | {
+		read -r a b
+		printf '%#x %#x\n' $((0x$a)) $((0x$b + 1))
+	}
+}
+
 # Every CPU of the machine (QEMU's -smp), as the kernel lists them
 ALL_CPUS=$(cat /sys/devices/system/cpu/present 2>/dev/null)
 

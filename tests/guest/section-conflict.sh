@@ -9,10 +9,10 @@
 . /tests/lib.sh
 
 # From the machine, not from the table: the first section of the boot
-# memory U-Boot gave instance 0 (it holds the kernel), its last block
+# memory instance 0 took from U-Boot (it holds the kernel), its last block
 set -- $(ram_range)
 ram_start=$1
-set -- $(boot_range)
+set -- $(kernel_range)
 bs=$((0x$(cat $MEMSYS/block_size_bytes)))
 ks=$((($1 - ram_start) / bs))
 ks_addr=$(printf '%#x' $(($1)))

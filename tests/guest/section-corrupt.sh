@@ -10,12 +10,12 @@
 . /tests/lib.sh
 
 # Not from the table (it does not check): instance 0's last section, from
-# the boot memory U-Boot gave it, and its block
-set -- $(boot_range)
+# the memory the kernel took from U-Boot, and its block
+set -- $(kernel_range)
 bs=$((0x$(cat $MEMSYS/block_size_bytes)))
 last_block=$(($2 / bs - 1))
 last_addr=$(printf '%#x' $((last_block * bs)))
-ktap_diag "boot memory $1-$2: last block memory$last_block at $last_addr"
+ktap_diag "memory $1-$2: last block memory$last_block at $last_addr"
 
 ktap_plan 9
 

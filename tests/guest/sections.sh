@@ -10,19 +10,23 @@ ktap_plan 34
 
 # The expectations come from the machine, not from the table: the RAM
 # (the device tree's memory node), instance 0's boot memory (U-Boot's
-# /chosen/linux,usable-memory-range), the memory block size, kernelcore=.
+# /chosen/linux,usable-memory-range) as far as the kernel took it (its
+# lowmem: at -m 2G the boot memory runs on to 0xbd000000, the kernel
+# stops at 0xb8000000), the memory block size, kernelcore=.
 set -- $(ram_range)
 ram_start=$1 ram_end=$2
 set -- $(boot_range)
+given_start=$1 given_end=$2
+set -- $(kernel_range)
 boot_start=$1 boot_end=$2
 bs=$((0x$(cat $MEMSYS/block_size_bytes)))
 nsect=$(((ram_end - ram_start) / bs))
 first_own=$(((boot_start - ram_start) / bs))
 last_own=$(((boot_end - ram_start) / bs - 1))
-ktap_diag "RAM $ram_start-$ram_end, boot memory $boot_start-$boot_end, blocks of $((bs >> 20)) MiB: sections $first_own-$last_own are instance 0's"
+ktap_diag "RAM $ram_start-$ram_end, boot memory $given_start-$given_end, taken by the kernel $boot_start-$boot_end, blocks of $((bs >> 20)) MiB: sections $first_own-$last_own are instance 0's"
 
 # --- the table the initial instance created ---
-check "table created and valid" eval '[ "$(sect_field check)" = ok ] && [ "$(sect_field usable)" = yes ]'
+check "table created and valid; the kernel took its memory from the start of its boot memory" eval '[ "$(sect_field check)" = ok ] && [ "$(sect_field usable)" = yes ] && [ $((boot_start)) = $((given_start)) ] && [ $((boot_end)) -le $((given_end)) ]'
 check "$nsect sections of $((bs >> 20)) MiB (one memory block each) from $ram_start: all of RAM" \
 	eval '[ "$(sect_field sections)" = $nsect ] && [ $(($(sect_field base))) = $((ram_start)) ] && [ "$(sect_bytes)" = $bs ]'
 bad=
@@ -32,7 +36,7 @@ while [ $i -lt "$nsect" ]; do
 	[ "$(sect_info $i)" = "$want" ] || bad="$bad s$i($(sect_info $i))"
 	i=$((i + 1))
 done
-check "sections $first_own-$last_own (the boot memory) are instance 0's, online; all others (DTB, U-Boot loads, shared region, U-Boot and its EFI map) the firmware's, absent" [ -z "$bad" ]
+check "sections $first_own-$last_own (the boot memory the kernel took) are instance 0's, online; all others (DTB, U-Boot loads, shared region, U-Boot and its EFI map) the firmware's, absent" [ -z "$bad" ]
 [ -n "$bad" ] && ktap_diag "wrong:$bad"
 sed 's/^/# /' "$FSW/sections"
 
