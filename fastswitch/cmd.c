@@ -16,10 +16,14 @@ static const char * const inject_names[] = {
 	[FSW_INJECT_PAGE] = "page",
 	[FSW_INJECT_DEVICE] = "device",
 	[FSW_INJECT_SUMS] = "sums",
+	[FSW_INJECT_CPU_STUCK] = "cpu-stuck",
+	[FSW_INJECT_TARGET_ID] = "target-id",
+	[FSW_INJECT_TARGET_STATE] = "target-state",
+	[FSW_INJECT_TARGET_ENTRY] = "target-entry",
+	[FSW_INJECT_TARGET_TABLE] = "target-table",
 };
 
-static const char unknown_fault[] =
-	"unknown fault (magic, version, checksum, nr-regs, table, page, device, sums)";
+static const char unknown_fault[] = "unknown fault (docs/debugfs.md lists them)";
 
 static const char * const image_names[] = {
 	[FSW_IMAGE_KERNEL] = "kernel",
@@ -355,6 +359,11 @@ int fsw_cmd_parse(const char *buf, size_t len, struct fsw_cmd *cmd,
 				ret = -EINVAL;
 			}
 		}
+	} else if (!strcmp(argv[0], "mark")) {
+		c.op = FSW_CMD_MARK;
+		ret = want_args(argc, 2, why);
+		if (!ret)
+			ret = parse_uint(argv[1], 0, 0xffffffff, &c.arg, why);
 	} else if (!strcmp(argv[0], "switch") || !strcmp(argv[0], "unload")) {
 		c.op = argv[0][0] == 's' ? FSW_CMD_SWITCH : FSW_CMD_UNLOAD;
 		ret = want_args(argc, 2, why);

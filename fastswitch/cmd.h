@@ -9,6 +9,8 @@
 /* Room for a kernel command line (COMMAND_LINE_SIZE on ARM) */
 #define FSW_CMD_MAX_LEN		1024
 #define FSW_CMD_MAX_ARGS	5
+/* Room for the reason of a refusal, logged once by the dispatcher */
+#define FSW_WHY_LEN		160
 
 #define FSW_DELAY_MAX_MS	60000
 #define FSW_RTC_MAX_MS		600000
@@ -28,6 +30,7 @@ enum fsw_cmd_op {
 	FSW_CMD_BOOT,		/* arg: instance, kind: enum fsw_boot_path */
 	FSW_CMD_SWITCH,		/* arg: instance */
 	FSW_CMD_UNLOAD,		/* arg: instance */
+	FSW_CMD_MARK,		/* arg: the value of this page's mark */
 };
 
 enum fsw_image {
@@ -51,6 +54,12 @@ enum fsw_inject {
 	FSW_INJECT_PAGE,	/* toggle a bit of page <id>'s checksum */
 	FSW_INJECT_DEVICE,	/* a device refuses the next suspend */
 	FSW_INJECT_SUMS,	/* the next exit sums every section */
+	FSW_INJECT_CPU_STUCK,	/* a CPU never reports off, next suspend */
+	/* the next switch's target breaks after the module checked it */
+	FSW_INJECT_TARGET_ID,	/* its page says another id */
+	FSW_INJECT_TARGET_STATE, /* its page says running */
+	FSW_INJECT_TARGET_ENTRY, /* its resume entry is in this instance */
+	FSW_INJECT_TARGET_TABLE, /* the ownership table does not check */
 };
 
 #define FSW_CMD_FIELDS							\

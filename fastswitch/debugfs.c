@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * /sys/kernel/debug/fastswitch/: status, page and control.
- * The formats and errors are documented in docs/debugfs.md.
+ * /sys/kernel/debug/fastswitch/: status, page, control and the views of
+ * the other files (sections, instances, section sums). The formats and
+ * errors are documented in docs/debugfs.md.
  */
 #define pr_fmt(fmt) "fastswitch: " fmt
 
@@ -17,11 +18,6 @@
 #include "fastswitch.h"
 
 static struct dentry *fsw_dir;
-
-static u64 ticks_to_us(u64 ticks)
-{
-	return mul_u64_u32_div(ticks, USEC_PER_SEC, fsw.cnt_freq);
-}
 
 static void show_wake(struct seq_file *m)
 {
@@ -57,12 +53,12 @@ static void show_instances(struct seq_file *m)
 
 	seq_puts(m, "instances:\n");
 	for (i = 0; i < FSW_MAX_INSTANCES; i++) {
-		const u32 *pg = fsw.region + FSW_PAGE_OFFSET(i) / 4;
+		const u32 *pg = fsw_page_of(i);
 		u32 found, expected, st;
 		char rel[FSW_PG_RELEASE_LEN];
 
 		st = fsw_page_check(pg, &found, &expected);
-		if (st == FSW_VEC_BAD_MAGIC && !found)
+		if (!fsw_page_may_be_live(pg))
 			continue;
 		if (st != FSW_VEC_OK) {
 			seq_printf(m, "  %u invalid (%s) page %#llx\n", i,
@@ -70,24 +66,26 @@ static void show_instances(struct seq_file *m)
 				   (u64)fsw.region_base + FSW_PAGE_OFFSET(i));
 			continue;
 		}
-		if (fsw_get(pg, FSW_PG_STATE) == FSW_STATE_FREE)
-			continue;
 		memcpy(rel, (const char *)pg + FSW_PG_RELEASE, sizeof(rel));
 		rel[sizeof(rel) - 1] = '\0';
-		seq_printf(m, "  %u %s page %#llx entry %#x release %s%s\n", i,
+		seq_printf(m, "  %u %s page %#llx entry %#x release %s mark %u%s\n", i,
 			   fsw_state_name(fsw_get(pg, FSW_PG_STATE)),
 			   (u64)fsw.region_base + FSW_PAGE_OFFSET(i),
 			   fsw_get(pg, FSW_PG_RESUME_ENTRY), rel,
-			   i == fsw.id ? " (this)" : "");
+			   fsw_get(pg, FSW_PG_MARK), i == fsw.id ? " (this)" : "");
 	}
 }
 
 static int status_show(struct seq_file *m, void *v)
 {
 	unsigned int flags = lock_system_sleep();
+	const struct fsw_stats *st = &fsw.stats;
+	const struct fsw_pending *p = &fsw.pending;
 	const u32 *pg = fsw.page;
 	u64 s = fsw_get64(pg, FSW_PG_SUSPEND_CNT);
 	u64 r = fsw_get64(pg, FSW_PG_RESUME_CNT);
+	u64 he = fsw_get64(pg, FSW_PG_HANDOFF_ENTRY);
+	u64 hj = fsw_get64(pg, FSW_PG_HANDOFF_JUMP);
 
 	seq_printf(m, "instance: %u\n", fsw.id);
 	seq_printf(m, "release: %s\n", init_utsname()->release);
@@ -98,40 +96,45 @@ static int status_show(struct seq_file *m, void *v)
 		   fsw_hdr_check(fsw.hdr, fsw.region_size) ? "invalid" : "ok");
 	seq_printf(m, "page: %pa\n", &fsw.page_phys);
 	seq_printf(m, "state: %s\n", fsw_state_name(fsw_get(pg, FSW_PG_STATE)));
+	seq_printf(m, "mark: %u\n", fsw_get(pg, FSW_PG_MARK));
 	seq_printf(m, "resume_entry: %#x\n", fsw.resume_entry);
 	seq_printf(m, "mandatory_regs: %u\n", fsw.nr_regs);
 	seq_printf(m, "survey: %s\n", fsw.survey ? "on" : "off");
 	seq_printf(m, "testing: %s\n", fsw.testing ? "yes" : "no");
 	show_wake(m);
-	seq_printf(m, "cycles: %llu\n", fsw.cycles);
-	seq_printf(m, "vector_enters: %llu\n", fsw.enters);
-	seq_printf(m, "vector_resumes: %llu\n", fsw.resumes);
-	seq_printf(m, "refusals: %llu\n", fsw.refusals);
-	seq_printf(m, "errors: %llu\n", fsw.errors);
-	seq_printf(m, "last_refusal: %s\n", fsw.refusals ?
-		   fsw_vec_status_name(fsw.last_refusal) : "none");
-	seq_printf(m, "last_wake: %s\n", wake_name(fsw.last_wake));
-	seq_printf(m, "last_cycle_ns: %llu\n", fsw.last_cycle_ns);
+	seq_printf(m, "cycles: %llu\n", st->cycles);
+	seq_printf(m, "vector_enters: %llu\n", st->enters);
+	seq_printf(m, "vector_resumes: %llu\n", st->resumes);
+	seq_printf(m, "refusals: %llu\n", st->refusals);
+	seq_printf(m, "errors: %llu\n", st->errors);
+	seq_printf(m, "last_refusal: %s\n", st->refusals ?
+		   fsw_vec_status_name(st->last_refusal) : "none");
+	seq_printf(m, "last_wake: %s\n", wake_name(st->last_wake));
+	seq_printf(m, "last_cycle_ns: %llu\n", st->last_cycle_ns);
 	seq_printf(m, "last_cycle_entered: %s\n",
-		   fsw.last_entered ? "yes" : "no");
-	seq_printf(m, "last_sleep_us: %llu\n", r > s ? ticks_to_us(r - s) : 0);
-	seq_printf(m, "pending: %s", fsw.pending == FSW_PENDING_NONE ? "none" :
-		   fsw.pending == FSW_PENDING_SWITCH ? "switch" :
-		   fsw.pending_path == FSW_BOOT_RESET ? "boot-reset" : "boot-direct");
-	if (fsw.pending != FSW_PENDING_NONE)
-		seq_printf(m, " %u", fsw.pending_id);
+		   st->last_entered ? "yes" : "no");
+	seq_printf(m, "last_sleep_us: %llu\n", r > s ? fsw_cnt_to_us(r - s) : 0);
+	seq_printf(m, "last_handoff_us: %llu\n", hj > he ? fsw_cnt_to_us(hj - he) : 0);
+	seq_printf(m, "pending: %s", p->op == FSW_PENDING_NONE ? "none" :
+		   p->op == FSW_PENDING_SWITCH ? "switch" :
+		   p->path == FSW_BOOT_RESET ? "boot-reset" : "boot-direct");
+	if (p->op != FSW_PENDING_NONE)
+		seq_printf(m, " %u", p->id);
 	seq_putc(m, '\n');
-	seq_printf(m, "switches: %llu\n", fsw.switches);
-	seq_printf(m, "boots: %llu\n", fsw.boots);
-	seq_printf(m, "last_switch_result: %d\n", fsw.last_switch_result);
-	seq_printf(m, "last_switch_from: %u\n", fsw.last_switch_from);
-	seq_printf(m, "last_switch_us: %llu\n", fsw.last_switch_us);
-	seq_printf(m, "boot_us: %llu\n", fsw.boot_us);
+	seq_printf(m, "switches: %llu\n", st->switches);
+	seq_printf(m, "boots: %llu\n", st->boots);
+	seq_printf(m, "last_switch_result: %d\n", st->last_switch_result);
+	seq_printf(m, "last_switch_from: %u\n", st->last_switch_from);
+	seq_printf(m, "last_switch_us: %llu\n", st->last_switch_us);
+	seq_printf(m, "boot_us: %llu\n", st->boot_us);
 	seq_printf(m, "boot_request: %s\n",
 		   fsw_get(fsw.hdr, FSW_HDR_BOOT_MAGIC) == FSW_BOOT_MAGIC ? "pending" : "none");
 	seq_printf(m, "boot_requests_taken: %u\n", fsw_get(fsw.hdr, FSW_HDR_BOOT_COUNT));
 	seq_printf(m, "reset_path: %s\n", fsw.have_psci ?
 		   (fsw.reset_smc ? "psci-smc" : "psci-hvc") : "none");
+	seq_printf(m, "section_sums_taken: %u\n",
+		   fsw_get(fsw.region + FSW_SUMS_OFFSET / 4, FSW_SUMS_HDR_MAGIC) == FSW_SUMS_MAGIC ?
+		   fsw_get(fsw.region + FSW_SUMS_OFFSET / 4, FSW_SUMS_HDR_COUNT) : 0);
 	show_instances(m);
 	unlock_system_sleep(flags);
 	return 0;
@@ -212,8 +215,9 @@ static ssize_t control_write(struct file *file, const char __user *ubuf,
 			     size_t count, loff_t *ppos)
 {
 	struct fsw_cmd *cmd;
-	const char *why;
 	unsigned int flags;
+	const char *why;
+	size_t len;
 	char *buf;
 	int ret;
 
@@ -229,15 +233,13 @@ static ssize_t control_write(struct file *file, const char __user *ubuf,
 		kfree(buf);
 		return -ENOMEM;
 	}
-
+	len = count && buf[count - 1] == '\n' ? count - 1 : count;
 	ret = fsw_cmd_parse(buf, count, cmd, &why);
 	if (ret) {
-		pr_warn("control: %s: \"%*pE\"\n", why,
-			(int)(count && buf[count - 1] == '\n' ? count - 1 : count),
-			buf);
+		pr_warn("control: %s: \"%*pE\"\n", why, (int)len, buf);
 	} else {
 		flags = lock_system_sleep();
-		ret = fsw_apply(cmd);
+		ret = fsw_control(cmd, buf, len);
 		unlock_system_sleep(flags);
 	}
 	kfree(cmd);
@@ -251,7 +253,7 @@ static const struct file_operations control_fops = {
 	.write = control_write,
 };
 
-int fsw_debugfs_init(void)
+void fsw_debugfs_init(void)
 {
 	fsw_dir = debugfs_create_dir("fastswitch", NULL);
 	debugfs_create_file("status", 0444, fsw_dir, NULL, &status_fops);
@@ -263,7 +265,6 @@ int fsw_debugfs_init(void)
 	debugfs_create_file("instances", 0444, fsw_dir, NULL, &instances_fops);
 	debugfs_create_file("section_sums", 0400, fsw_dir, NULL,
 			    &section_sums_fops);
-	return 0;
 }
 
 void fsw_debugfs_exit(void)

@@ -6,7 +6,6 @@
 #include "page.h"
 
 #define HDR_WORDS	(FSW_HDR_SIZE / 4)
-#define PAGE_WORDS	(FSW_PAGE_SIZE / 4)
 
 void fsw_hdr_seal(u32 *hdr)
 {
@@ -40,7 +39,7 @@ int fsw_hdr_check(const u32 *hdr, u32 region_size)
 
 void fsw_page_seal(u32 *pg)
 {
-	fsw_put(pg, FSW_PG_CSUM, fsw_csum(pg, PAGE_WORDS));
+	fsw_put(pg, FSW_PG_CSUM, fsw_csum(pg, FSW_PG_SEALED_WORDS));
 }
 
 void fsw_page_init(u32 *pg, u32 id, u32 entry, u32 cnt_freq,
@@ -101,36 +100,6 @@ int fsw_page_set_regs(u32 *pg, const struct fsw_reg_init *regs,
 	return 0;
 }
 
-/*
- * The checks of the resume vector, in the same order (fsw_vec_check in
- * fastswitch-vector.S). Return: FSW_VEC_*, with what was found and what
- * was expected.
- */
-u32 fsw_page_check(const u32 *pg, u32 *found, u32 *expected)
-{
-	*found = fsw_get(pg, FSW_PG_MAGIC);
-	*expected = FSW_PAGE_MAGIC;
-	if (*found != *expected)
-		return FSW_VEC_BAD_MAGIC;
-	*found = fsw_get(pg, FSW_PG_VERSION);
-	*expected = FSW_LAYOUT_VERSION;
-	if (*found != *expected)
-		return FSW_VEC_BAD_VERSION;
-	*found = fsw_get(pg, FSW_PG_NR_REGS);
-	*expected = FSW_MAX_REGS;
-	if (*found > *expected)
-		return FSW_VEC_BAD_NR_REGS;
-	*found = fsw_get(pg, FSW_PG_RESUME_ENTRY);
-	*expected = 0;
-	if (!*found)
-		return FSW_VEC_NO_ENTRY;
-	*found = fsw_get(pg, FSW_PG_CSUM);
-	*expected = fsw_csum(pg, PAGE_WORDS);
-	if (*found != *expected)
-		return FSW_VEC_BAD_CSUM;
-	return FSW_VEC_OK;
-}
-
 const char *fsw_state_name(u32 state)
 {
 	switch (state) {
@@ -161,6 +130,16 @@ const char *fsw_vec_status_name(u32 status)
 		return "bad register count";
 	case FSW_VEC_NO_ENTRY:
 		return "no resume entry";
+	case FSW_VEC_RESET_FAILED:
+		return "warm reset failed";
+	case FSW_VEC_BAD_ID:
+		return "page of another instance";
+	case FSW_VEC_NOT_SLEEPING:
+		return "not sleeping";
+	case FSW_VEC_BAD_TABLE:
+		return "invalid ownership table";
+	case FSW_VEC_ENTRY_NOT_OWN:
+		return "resume entry outside its sections";
 	}
 	return "unknown fault";
 }

@@ -42,7 +42,6 @@ int fsw_regs_check(const struct fsw_reg_init *regs, unsigned int n);
 int fsw_page_set_regs(u32 *pg, const struct fsw_reg_init *regs,
 		      unsigned int n);
 void fsw_page_seal(u32 *pg);
-u32 fsw_page_check(const u32 *pg, u32 *found, u32 *expected);
 
 const char *fsw_state_name(u32 state);
 const char *fsw_vec_status_name(u32 status);

@@ -16,101 +16,60 @@
 #include "fastswitch.h"
 #include "table.h"
 
-/* Instances with a valid page, running or sleeping, other than this one */
-static u32 alive_instances(void)
-{
-	u32 alive = 0, found, expected, st;
-	unsigned int i;
-
-	for (i = 0; i < FSW_MAX_INSTANCES; i++) {
-		const u32 *pg = fsw.region + FSW_PAGE_OFFSET(i) / 4;
-
-		if (i == fsw.id || fsw_page_check(pg, &found, &expected))
-			continue;
-		st = fsw_get(pg, FSW_PG_STATE);
-		if (st != FSW_STATE_FREE)
-			alive |= 1u << i;
-	}
-	return alive;
-}
-
-static void log_refusal(const struct fsw_cmd *cmd, const char *why)
-{
-	if (cmd->op == FSW_CMD_RESERVE)
-		pr_warn("control: reserve %#x %u %u: %s\n", cmd->addr,
-			cmd->count, cmd->arg, why);
-	else
-		pr_warn("control: free %#x %u: %s\n", cmd->addr, cmd->count,
-			why);
-}
-
 /*
  * reserve: offline this instance's sections and give them to another
- * instance. free: take back sections of an instance that is not loaded
- * and online them movable. Either all sections change or none.
+ * instance. free: take back sections of an instance that cannot be alive
+ * and holds nothing loaded there, and online them movable. Either all
+ * sections change or none.
  */
-int fsw_sections_apply(const struct fsw_cmd *cmd)
+int fsw_sections_apply(const struct fsw_cmd *cmd, char *why)
 {
-	char why[FSW_WHY_LEN];
+	u64 size = (u64)cmd->count << SECTION_SIZE_BITS;
 	unsigned int first, nr;
 	phys_addr_t base;
-	u32 *t;
+	u32 *t, owner;
 	int ret;
 
+	/* Images loaded for an instance not booted yet stay where they are. */
+	if (cmd->op == FSW_CMD_FREE) {
+		ret = fsw_images_in(cmd->addr, size, why);
+		if (ret)
+			return ret;
+	}
 	fastswitch_sections_lock();
 	t = fastswitch_sections_table(&nr, &base);
 	if (!t) {
-		log_refusal(cmd, "no valid ownership table");
+		fsw_why(why, "no valid ownership table");
 		ret = -EBADMSG;
 		goto out;
 	}
-	ret = fsw_table_plan(t, fsw.id, alive_instances(), cmd, &first, why);
-	if (ret) {
-		log_refusal(cmd, why);
+	ret = fsw_table_plan(t, fsw.id, fsw_instances_alive(), cmd, &first, why);
+	if (ret)
 		goto out;
-	}
 	if (cmd->op == FSW_CMD_RESERVE) {
 		ret = fastswitch_sections_give(first, cmd->count, cmd->arg);
 		if (ret) {
-			snprintf(why, sizeof(why),
-				 "cannot offline the sections (%d): they stay online",
-				 ret);
-			log_refusal(cmd, why);
+			fsw_why(why, "cannot offline the sections (%d): they stay online", ret);
 			ret = -EBUSY;
 			goto out;
 		}
 		pr_info("sections %u-%u (%#x, %u MiB) reserved for instance %u\n",
 			first, first + cmd->count - 1, cmd->addr,
 			cmd->count << (SECTION_SIZE_BITS - 20), cmd->arg);
-	} else {
-		u32 owner = fsw_tbl_owner(t, first);
-
-		ret = fastswitch_sections_take(first, cmd->count);
-		if (ret) {
-			snprintf(why, sizeof(why),
-				 "cannot online the sections (%d): ownership unchanged",
-				 ret);
-			log_refusal(cmd, why);
-			goto out;
-		}
-		pr_info("sections %u-%u (%#x, %u MiB) taken back from instance %u, online\n",
-			first, first + cmd->count - 1, cmd->addr,
-			cmd->count << (SECTION_SIZE_BITS - 20), owner);
+		goto out;
 	}
+	owner = fsw_tbl_owner(t, first);
+	ret = fastswitch_sections_take(first, cmd->count);
+	if (ret) {
+		fsw_why(why, "cannot online the sections (%d): ownership unchanged", ret);
+		goto out;
+	}
+	pr_info("sections %u-%u (%#x, %u MiB) taken back from instance %u, online\n",
+		first, first + cmd->count - 1, cmd->addr,
+		cmd->count << (SECTION_SIZE_BITS - 20), owner);
 out:
 	fastswitch_sections_unlock();
 	return ret;
-}
-
-/* Toggle a bit outside the owner byte of entry 0: the checksum breaks. */
-void fsw_sections_inject(void)
-{
-	u32 *t = fsw.region + FSW_TABLE_OFFSET / 4;
-
-	fastswitch_sections_lock();
-	t[FSW_TBL_ENTRIES / 4] ^= 0x100;
-	fastswitch_sections_unlock();
-	pr_warn("ownership table: fault injected (entry 0 flipped)\n");
 }
 
 static void show_owner(struct seq_file *m, u32 owner)

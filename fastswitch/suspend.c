@@ -3,37 +3,49 @@
  * The platform suspend path: "mem" sleeps through the Fastswitch resume
  * vector. QEMU virt's PSCI has no SYSTEM_SUSPEND, so this is what makes
  * "deep" appear in /sys/power/mem_sleep.
+ *
+ * .enter runs with interrupts off on the boot CPU alone, after syscore
+ * suspend: it fills the vector's arguments from what the control commands
+ * armed (nothing, a switch, a boot) and calls fastswitch_enter(), which
+ * returns when this instance is resumed, by the vector itself (a cycle or
+ * a refusal) or by another instance's vector (after a switch or boot).
  */
 #define pr_fmt(fmt) "fastswitch: " fmt
 
 #include <linux/math64.h>
 #include <linux/suspend.h>
+#include <linux/timekeeping.h>
 #include <asm/fastswitch.h>
 #include "fastswitch.h"
+
+#define PSCI_SYSTEM_RESET	0x84000009
+
+static bool fsw_left;		/* another instance ran since .begin */
 
 static u64 ms_to_ticks(u32 ms)
 {
 	return div_u64((u64)ms * fsw.cnt_freq, 1000);
 }
 
-#define PSCI_SYSTEM_RESET	0x84000009
-
-static bool fsw_left;		/* another instance ran since .begin */
-
 static int fsw_begin(suspend_state_t state)
 {
-	fsw.begin = ktime_get_boottime();
-	fsw.entered = false;
+	fsw.stats.begin_ns = ktime_get_boottime_ns();
+	fsw.stats.entered = false;
 	fsw_left = false;
+	if (fsw.pending.op != FSW_PENDING_NONE) {
+		/* what the last switch measured is not this one's */
+		fsw.stats.last_switch_us = 0;
+		fsw.stats.last_switch_result = -EINPROGRESS;
+	}
 	fsw_switch_begin();
 	return 0;
 }
 
 static const char *pending_name(void)
 {
-	if (fsw.pending == FSW_PENDING_SWITCH)
+	if (fsw.pending.op == FSW_PENDING_SWITCH)
 		return "switch";
-	return fsw.pending_path == FSW_BOOT_RESET ? "boot (reset path)" : "boot";
+	return fsw.pending.path == FSW_BOOT_RESET ? "boot (reset path)" : "boot";
 }
 
 /* The boot request the initial instance's decompressor takes */
@@ -42,150 +54,143 @@ static void set_boot_request(bool on)
 	u32 *h = fsw.hdr;
 
 	fsw_put(h, FSW_HDR_BOOT_MAGIC, on ? FSW_BOOT_MAGIC : 0);
-	fsw_put(h, FSW_HDR_BOOT_ID, on ? fsw.pending_id : 0);
-	fsw_put(h, FSW_HDR_BOOT_ENTRY, on ? fsw.boot_entry : 0);
-	fsw_put(h, FSW_HDR_BOOT_DTB, on ? fsw.boot_dtb : 0);
+	fsw_put(h, FSW_HDR_BOOT_ID, on ? fsw.pending.id : 0);
+	fsw_put(h, FSW_HDR_BOOT_ENTRY, on ? fsw.pending.entry : 0);
+	fsw_put(h, FSW_HDR_BOOT_DTB, on ? fsw.pending.dtb : 0);
 	fsw_hdr_seal(h);
 }
 
-/* Where the vector goes after saving this instance */
-static void fill_target(struct fsw_vector_args *a)
+/* What the vector does: sleep and resume this instance, or leave it */
+static void fill_args(struct fsw_vector_args *a)
 {
-	switch (fsw.pending) {
+	a->self_page = fsw.page_phys;
+	a->target_page = fsw.page_phys;
+	a->self_entry = fsw.resume_entry;
+	a->table = fsw.region_base + FSW_TABLE_OFFSET;
+	a->target_id = fsw.id;
+	if (fsw.wake_mode == FSW_WAKE_MODE_DELAY)
+		a->delay_ticks = ms_to_ticks(fsw.wake_ms);
+	if (fsw.wake_mode == FSW_WAKE_MODE_RTC) {
+		a->poll_addr = fsw_platform_rtc_ris(&fsw.plat, &a->poll_mask);
+		a->poll_ticks = ms_to_ticks(fsw.wake_ms);
+	}
+
+	switch (fsw.pending.op) {
 	case FSW_PENDING_NONE:
 		break;
 	case FSW_PENDING_SWITCH:
-		a->target_page = fsw.region_base + FSW_PAGE_OFFSET(fsw.pending_id);
+		a->target_page = fsw_page_phys(fsw.pending.id);
+		a->target_id = fsw.pending.id;
 		a->delay_ticks = 0;
 		a->poll_addr = 0;
 		break;
 	case FSW_PENDING_BOOT:
 		a->target_page = 0;
-		a->mode = fsw.pending_path == FSW_BOOT_RESET ? FSW_MODE_RESET :
+		a->mode = fsw.pending.path == FSW_BOOT_RESET ? FSW_MODE_RESET :
 			  FSW_MODE_BOOT;
-		a->boot_entry = fsw.boot_entry;
-		a->boot_dtb = fsw.boot_dtb;
+		a->boot_entry = fsw.pending.entry;
+		a->boot_dtb = fsw.pending.dtb;
 		a->reset_fn = PSCI_SYSTEM_RESET;
 		a->reset_smc = fsw.reset_smc;
 		break;
 	}
-	if (fsw.sums_armed)
-		a->sums = fsw.region_base + FSW_SUMS_OFFSET;
-	fsw.sums_armed = false;
 }
 
-/* The one-shot test faults, applied to the sealed page. */
-static void fsw_inject_fault(u32 *pg)
+/* Back from the vector: what happened, counted and logged */
+static int account(const struct fsw_vector_args *a)
 {
-	switch (fsw.inject) {
-	case FSW_INJECT_MAGIC:
-		fsw_put(pg, FSW_PG_MAGIC, 0xdeadbeef);
-		break;
-	case FSW_INJECT_VERSION:
-		fsw_put(pg, FSW_PG_VERSION, FSW_LAYOUT_VERSION + 98);
-		fsw_page_seal(pg);
-		break;
-	case FSW_INJECT_CHECKSUM:
-		fsw_put(pg, FSW_PG_CSUM, fsw_get(pg, FSW_PG_CSUM) ^ 0x10);
-		break;
-	case FSW_INJECT_NR_REGS:
-		fsw_put(pg, FSW_PG_NR_REGS, FSW_MAX_REGS + 1);
-		fsw_page_seal(pg);
-		break;
+	struct fsw_stats *st = &fsw.stats;
+
+	st->enters++;
+	if (a->status != FSW_VEC_OK) {
+		st->refusals++;
+		st->last_refusal = a->status;
+		st->last_found = a->detail;
+		st->last_expected = a->expected;
+		pr_err("instance page %u at %pa: %s (found %#x, expected %#x); resume refused, instance %u keeps running\n",
+		       a->status & FSW_VEC_SELF ? fsw.id : a->target_id,
+		       &(phys_addr_t){ a->status & FSW_VEC_SELF ? fsw.page_phys :
+				       fsw_page_phys(a->target_id) },
+		       fsw_vec_status_name(a->status), a->detail, a->expected, fsw.id);
+		return -EBADMSG;
 	}
-	if (fsw.inject)
-		pr_info("injected fault: %s of page %u\n",
-			fsw_inject_name(fsw.inject), fsw.id);
-	fsw.inject = FSW_INJECT_NONE;
+	if (fsw.pending.op != FSW_PENDING_NONE) {
+		/* Another instance ran, and switched back to this one. */
+		fsw_left = true;
+		st->last_switch_to = fsw.pending.id;
+		if (fsw.pending.op == FSW_PENDING_BOOT) {
+			st->boots++;
+			memset(fsw.inst[fsw.pending.id].img, 0,
+			       sizeof(fsw.inst[fsw.pending.id].img));
+		} else {
+			st->switches++;
+		}
+	}
+	st->resumes++;
+	st->last_wake = a->wake;
+	if (a->wake == FSW_WAKE_TIMEOUT)
+		pr_warn("woke up on the %u ms timeout: no RTC alarm came\n",
+			fsw.wake_ms);
+	return 0;
 }
 
 /* Interrupts off, boot CPU alone, after syscore suspend. */
 static int fsw_enter(suspend_state_t state)
 {
 	struct fsw_vector_args a = { };
+	unsigned int flags = 0;
 	int ret;
 
-	fsw.entered = true;
-	a.self_page = fsw.page_phys;
-	a.target_page = fsw.page_phys;
-	a.self_entry = fsw.resume_entry;
-	if (fsw.wake_mode == FSW_WAKE_MODE_DELAY)
-		a.delay_ticks = ms_to_ticks(fsw.wake_ms);
-	if (fsw.wake_mode == FSW_WAKE_MODE_RTC) {
-		a.poll_addr = fsw_platform_rtc_ris(&fsw.plat, &a.poll_mask);
-		a.poll_ticks = ms_to_ticks(fsw.wake_ms);
-	}
-
+	fsw.stats.entered = true;
 	ret = fsw_pending_check();
 	if (ret) {
-		fsw.last_switch_result = ret;
+		fsw.stats.last_switch_result = ret;
 		return ret;
 	}
-	fill_target(&a);
-
-	fsw_put(fsw.page, FSW_PG_STATE, FSW_STATE_RUNNING);
-	fsw_page_seal(fsw.page);
-	fsw_inject_fault(fsw.page);
+	fill_args(&a);
+	fsw_page_set_state(FSW_STATE_RUNNING);
+	if (fsw.faults.cpu_stuck)
+		flags |= FSW_ENTER_TEST_CPU_STUCK;
+	fsw.faults.cpu_stuck = false;
+	fsw_inject_before_vector(&a);
 	if (a.mode == FSW_MODE_RESET)
 		set_boot_request(true);
 
-	ret = fastswitch_enter(&a);
+	ret = fastswitch_enter(&a, flags);
+
 	if (a.mode == FSW_MODE_RESET)
 		set_boot_request(false);
+	fsw_inject_after_vector();
 	if (ret) {
-		fsw.errors++;
+		fsw.stats.errors++;
 		pr_err("instance %u could not be suspended: %d\n", fsw.id, ret);
-		fsw_rebuild_page();
-		fsw.last_switch_result = ret;
+	} else {
+		ret = account(&a);
+	}
+	if (ret) {
+		fsw_page_rebuild();
+		fsw.stats.last_switch_result = ret;
 		return ret;
 	}
-
-	fsw.enters++;
-	if (a.status != FSW_VEC_OK) {
-		fsw.refusals++;
-		fsw.last_refusal = a.status;
-		fsw.last_found = a.detail;
-		fsw.last_expected = a.expected;
-		pr_err("instance page %u at %pa: %s (found %#x, expected %#x); resume refused, instance %u keeps running\n",
-		       fsw.id, &fsw.page_phys, fsw_vec_status_name(a.status),
-		       a.detail, a.expected, fsw.id);
-		fsw_rebuild_page();
-		fsw.last_switch_result = -EBADMSG;
-		return -EBADMSG;
-	}
-	if (fsw.pending != FSW_PENDING_NONE) {
-		/* Another instance ran, and switched back to this one. */
-		fsw_left = true;
-		fsw.last_switch_to = fsw.pending_id;
-		fsw.last_switch_result = 0;
-		if (fsw.pending == FSW_PENDING_BOOT) {
-			fsw.boots++;
-			memset(fsw.inst[fsw.pending_id].img, 0,
-			       sizeof(fsw.inst[fsw.pending_id].img));
-		} else {
-			fsw.switches++;
-		}
-	}
-
-	fsw.resumes++;
-	fsw.last_wake = a.wake;
-	if (a.wake == FSW_WAKE_TIMEOUT)
-		pr_warn("woke up on the %u ms timeout: no RTC alarm came\n",
-			fsw.wake_ms);
-	fsw_put(fsw.page, FSW_PG_STATE, FSW_STATE_RUNNING);
-	fsw_page_seal(fsw.page);
+	if (fsw.pending.op != FSW_PENDING_NONE)
+		fsw.stats.last_switch_result = 0;
+	fsw_page_set_state(FSW_STATE_RUNNING);
 	return 0;
 }
 
 static void fsw_end(void)
 {
-	if (fsw.pending != FSW_PENDING_NONE && !fsw_left)
+	struct fsw_stats *st = &fsw.stats;
+
+	if (fsw.pending.op != FSW_PENDING_NONE && !fsw_left)
 		pr_warn("%s to instance %u did not happen: the suspend failed\n",
-			pending_name(), fsw.pending_id);
-	fsw.pending = FSW_PENDING_NONE;
-	fsw.last_cycle_ns = ktime_to_ns(ktime_sub(ktime_get_boottime(), fsw.begin));
-	fsw.last_entered = fsw.entered;
-	fsw.cycles++;
+			pending_name(), fsw.pending.id);
+	if (fsw.pending.op != FSW_PENDING_NONE && st->last_switch_result == -EINPROGRESS)
+		st->last_switch_result = -EAGAIN;	/* failed before .enter */
+	fsw_pending_clear();
+	st->last_cycle_ns = ktime_get_boottime_ns() - st->begin_ns;
+	st->last_entered = st->entered;
+	st->cycles++;
 }
 
 static const struct platform_suspend_ops fsw_suspend_ops = {

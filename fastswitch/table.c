@@ -97,7 +97,7 @@ int fsw_table_plan(const u32 *t, u32 self, u32 alive,
 			return -EPERM;
 		}
 		if (alive & (1u << owner)) {
-			snprintf(why, FSW_WHY_LEN, "section %u (%#x) is %s, which is loaded",
+			snprintf(why, FSW_WHY_LEN, "section %u (%#x) is %s, which may be alive",
 				 i, a, who);
 			return -EBUSY;
 		}

@@ -11,11 +11,9 @@
 #include "compat.h"
 #include "cmd.h"
 
-#define FSW_WHY_LEN	96
-
 /*
  * Check @cmd (FSW_CMD_RESERVE or FSW_CMD_FREE) against the valid table @t
- * for instance @self; @alive has bit N set when instance N is loaded
+ * for instance @self; @alive has bit N set when instance N may be alive
  * (running or sleeping). Return: 0 and the first section index in *first,
  * or a negative errno and the reason in @why.
  */

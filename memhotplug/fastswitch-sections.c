@@ -16,6 +16,17 @@
  * it: its boot memory is its own, the RAM outside it belongs to the
  * firmware and boot loader (QEMU's DTB, U-Boot and its loads), and the
  * shared region is marked firmware too.
+ *
+ * A kernel that cannot trust the table (missing, corrupted, of another
+ * layout version or section size, describing other RAM) fails closed: it
+ * puts into its allocator only what is provably its own and says so. A
+ * kernel booted by Fastswitch is told its own sections by its boot
+ * parameters (/chosen/fastswitch,memory), independently of the table;
+ * then it uses those. The initial instance, booted by the boot loader,
+ * keeps its boot memory only if no other instance can be alive (every
+ * other instance page unused or free); otherwise it keeps only the
+ * sections that hold its kernel, initrd and device tree. The decisions
+ * are listed in docs/sections.md.
  */
 #define pr_fmt(fmt) "fastswitch: " fmt
 
@@ -44,7 +55,10 @@ static bool table_create;		/* none at boot: create it */
 static u32 ram_base, ram_nr;		/* the machine's RAM, in sections */
 static DECLARE_BITMAP(foreign, FSW_TBL_MAX_SECTIONS);
 static u32 boot_table[FSW_TABLE_SIZE / 4] __initdata;
+static u32 boot_page[FSW_PAGE_SIZE / 4] __initdata;
 static bool boot_table_read __initdata;
+/* Other instances whose page may belong to a live instance, at boot */
+static unsigned long others_live __initdata;
 static DEFINE_MUTEX(table_lock);
 
 static phys_addr_t sec_addr(unsigned int i)
@@ -90,21 +104,165 @@ static bool overlaps(u64 start, u64 size, unsigned int i)
 }
 
 /*
- * Called when fastswitch_mem= is parsed: copy the table through an early
- * device mapping (ARM can map only devices this early, and only before
- * early_ioremap_reset()), uncached as every instance writes it.
+ * Called when fastswitch_mem= is parsed: copy the table, and note which
+ * other instances' pages may be live, through an early device mapping
+ * (ARM can map only devices this early, and only before
+ * early_ioremap_reset()), uncached as every instance writes them. A page
+ * that cannot be read counts as live.
  */
-void __init fastswitch_sections_read_table(phys_addr_t table)
+void __init fastswitch_sections_read_region(phys_addr_t region)
 {
-	void __iomem *t = early_ioremap(table, FSW_TABLE_SIZE);
+	phys_addr_t tphys = region + FSW_TABLE_OFFSET;
+	unsigned int i, id = fastswitch_instance_id();
+	void __iomem *t;
 
+	for (i = 0; i < FSW_MAX_INSTANCES; i++) {
+		phys_addr_t pg = region + FSW_PAGE_OFFSET(i);
+
+		if (i == id)
+			continue;
+		t = early_ioremap(pg, FSW_PAGE_SIZE);
+		if (!t) {
+			__set_bit(i, &others_live);
+			continue;
+		}
+		memcpy_fromio(boot_page, t, FSW_PAGE_SIZE);
+		early_iounmap(t, FSW_PAGE_SIZE);
+		if (fsw_page_may_be_live(boot_page))
+			__set_bit(i, &others_live);
+	}
+	t = early_ioremap(tphys, FSW_TABLE_SIZE);
 	if (!t) {
-		pr_err("cannot map the ownership table at %pa\n", &table);
+		pr_err("cannot map the ownership table at %pa\n", &tphys);
 		return;
 	}
 	memcpy_fromio(boot_table, t, FSW_TABLE_SIZE);
 	early_iounmap(t, FSW_TABLE_SIZE);
 	boot_table_read = true;
+}
+
+/*
+ * The sections the boot parameters give this kernel: /chosen/
+ * fastswitch,memory, written by the instance that booted it. Return: 1 and
+ * @own filled, 0 if there is no such property (booted by the boot
+ * loader), -EINVAL if it is malformed (not whole sections, outside RAM).
+ */
+static int __init boot_params_own(unsigned long *own)
+{
+	const void *fdt = initial_boot_params;
+	int node, len, cells = dt_root_addr_cells + dt_root_size_cells;
+	const __be32 *reg, *end;
+
+	node = fdt ? fdt_path_offset(fdt, "/chosen") : -FDT_ERR_NOTFOUND;
+	reg = node >= 0 ? fdt_getprop(fdt, node, FSW_DT_MEMORY, &len) : NULL;
+	if (!reg)
+		return 0;
+	if (len <= 0 || len % (cells * sizeof(*reg)))
+		return -EINVAL;
+	for (end = reg + len / sizeof(*reg); reg < end;) {
+		u64 b = dt_mem_next_cell(dt_root_addr_cells, &reg);
+		u64 size = dt_mem_next_cell(dt_root_size_cells, &reg);
+		u64 first, n;
+
+		if (b < ram_base || !size || (b | size) & (SECTION_BYTES - 1))
+			return -EINVAL;
+		first = (b - ram_base) >> SECTION_SIZE_BITS;
+		n = size >> SECTION_SIZE_BITS;
+		if (first >= ram_nr || n > ram_nr - first)
+			return -EINVAL;
+		bitmap_set(own, first, n);
+	}
+	return 1;
+}
+
+static bool __init in_boot_memory(unsigned int i)
+{
+	return memblock_is_region_memory(sec_addr(i), 1) ||
+	       memblock_is_region_memory(sec_addr(i) + SECTION_BYTES - 1, 1);
+}
+
+/*
+ * Sections of the boot memory that hold this kernel, its initrd or
+ * anything reserved so far (the device tree): provably its own, whatever
+ * anyone says. (A device tree the boot loader left outside the boot
+ * memory is not in any section this kernel could allocate from.)
+ */
+static void __init holding_boot_data(unsigned long *held)
+{
+	phys_addr_t kstart = __pa_symbol(_text), kend = __pa_symbol(_end);
+	unsigned int i;
+
+	for (i = 0; i < ram_nr; i++)
+		if (in_boot_memory(i) &&
+		    (overlaps(kstart, kend - kstart, i) ||
+		     overlaps(phys_initrd_start, phys_initrd_size, i) ||
+		     memblock_is_region_reserved(sec_addr(i), SECTION_BYTES)))
+			__set_bit(i, held);
+}
+
+/* Where a kernel's own sections come from, see choose_own() */
+enum own_from {
+	OWN_TABLE,		/* the valid table (and the boot parameters) */
+	OWN_COLD_BOOT,		/* no table and nobody alive: all boot memory */
+	OWN_BOOT_MEMORY,	/* bad table, nobody alive: all boot memory */
+	OWN_BOOT_PARAMS,	/* bad table: the boot parameters' sections */
+	OWN_BOOT_DATA,		/* nothing to trust: kernel, initrd, DTB */
+};
+
+/*
+ * Decide which sections of the boot memory are this kernel's own, into
+ * @own; *@why is what is wrong with the table (NULL: nothing), *@have the
+ * result of boot_params_own(). Sets table_usable and table_create.
+ */
+static enum own_from __init choose_own(unsigned long *own, const char **why,
+				       int *have)
+{
+	static DECLARE_BITMAP(params, FSW_TBL_MAX_SECTIONS) __initdata;
+	unsigned int i, id = fastswitch_instance_id();
+	const u32 *t = boot_table;
+	bool missing;
+
+	*have = boot_params_own(params);
+	*why = boot_table_read ? fsw_tbl_check(t, SECTION_SIZE_BITS) : "unreadable";
+	if (!*why && (fsw_tbl_get(t, FSW_TBL_BASE) != ram_base ||
+		      fsw_tbl_get(t, FSW_TBL_NR) != ram_nr))
+		*why = "other RAM";
+	missing = boot_table_read && fsw_tbl_get(t, FSW_TBL_MAGIC) != FSW_TABLE_MAGIC;
+
+	if (*have < 0)
+		return OWN_BOOT_DATA;
+	if (!*why) {
+		for (i = 0; i < ram_nr; i++)
+			if (fsw_tbl_owner(t, i) == id || fsw_tbl_owner(t, i) == FSW_OWNER_SHARED)
+				__set_bit(i, own);
+		if (*have && !bitmap_subset(params, own, ram_nr))
+			pr_err("the ownership table does not give instance %u every section of its boot parameters: only those both give are used\n",
+			       id);
+		if (*have)
+			bitmap_and(own, own, params, ram_nr);
+		table_usable = true;
+		return OWN_TABLE;
+	}
+	if (*have) {
+		bitmap_copy(own, params, ram_nr);
+		return OWN_BOOT_PARAMS;
+	}
+	if (id != 0)
+		return OWN_BOOT_DATA;
+	if (others_live) {
+		if (missing)
+			*why = "missing while another instance may be alive";
+		return OWN_BOOT_DATA;
+	}
+	for (i = 0; i < ram_nr; i++)
+		if (in_boot_memory(i))
+			__set_bit(i, own);
+	if (missing) {
+		table_create = true;
+		table_usable = true;
+		return OWN_COLD_BOOT;
+	}
+	return OWN_BOOT_MEMORY;
 }
 
 /*
@@ -114,10 +272,13 @@ void __init fastswitch_sections_read_table(phys_addr_t table)
  */
 void __init fastswitch_sections_reserve(void)
 {
-	phys_addr_t region, size, kstart, kend;
-	unsigned int i, id = fastswitch_instance_id();
+	static DECLARE_BITMAP(own, FSW_TBL_MAX_SECTIONS) __initdata;
+	static DECLARE_BITMAP(held, FSW_TBL_MAX_SECTIONS) __initdata;
+	unsigned int i, nr, id = fastswitch_instance_id();
+	phys_addr_t region, size;
+	enum own_from from;
 	const char *why;
-	u32 *t;
+	int have;
 
 	if (fastswitch_region(&region, &size))
 		return;
@@ -133,60 +294,52 @@ void __init fastswitch_sections_reserve(void)
 		return;
 	}
 	table_phys = region + FSW_TABLE_OFFSET;
-	if (!boot_table_read)
-		return;
-	t = boot_table;
-	why = fsw_tbl_check(t, SECTION_SIZE_BITS);
-	if (why && fsw_tbl_get(t, FSW_TBL_MAGIC) != FSW_TABLE_MAGIC) {
-		if (id == 0) {
-			pr_info("no ownership table at %pa: instance 0 creates it\n",
-				&table_phys);
-			table_create = true;
-			table_usable = true;
-		} else {
-			pr_err("no ownership table at %pa: instance %u keeps its boot memory, no section can move\n",
-			       &table_phys, id);
-		}
-		return;
-	}
-	if (why) {
-		pr_err("ownership table at %pa is corrupted (%s): ignored, no section is onlined from it\n",
-		       &table_phys, why);
-		return;
-	}
-	if (fsw_tbl_get(t, FSW_TBL_BASE) != ram_base ||
-	    fsw_tbl_get(t, FSW_TBL_NR) != ram_nr) {
-		pr_err("ownership table at %pa describes other RAM: ignored\n",
-		       &table_phys);
-		return;
-	}
 
-	kstart = __pa_symbol(_text);
-	kend = __pa_symbol(_end);
-	for (i = 0; i < ram_nr; i++) {
-		u32 owner = fsw_tbl_owner(t, i);
-
-		if (owner == id || owner == FSW_OWNER_SHARED)
-			continue;
-		if (!memblock_is_region_memory(sec_addr(i), 1) &&
-		    !memblock_is_region_memory(sec_addr(i) + SECTION_BYTES - 1, 1))
-			continue;
-		/* the DTB and anything else reserved so far, kernel, initrd */
-		if (overlaps(kstart, kend - kstart, i) ||
-		    overlaps(phys_initrd_start, phys_initrd_size, i) ||
-		    memblock_is_region_reserved(sec_addr(i), SECTION_BYTES)) {
-			pr_err("ownership table gives section %u (%pa), which holds this kernel, its initrd or its DTB, to %#x: ignored\n",
-			       i, &(phys_addr_t){ sec_addr(i) }, owner);
-			bitmap_zero(foreign, FSW_TBL_MAX_SECTIONS);
-			return;
-		}
-		set_bit(i, foreign);
+	holding_boot_data(held);
+	from = choose_own(own, &why, &have);
+	if (from == OWN_BOOT_DATA)
+		bitmap_copy(own, held, ram_nr);
+	nr = bitmap_weight(own, ram_nr);
+	switch (from) {
+	case OWN_TABLE:
+		break;
+	case OWN_COLD_BOOT:
+		pr_info("no ownership table at %pa: instance 0 creates it\n", &table_phys);
+		break;
+	case OWN_BOOT_MEMORY:
+		pr_err("ownership table at %pa: %s: no other instance can be alive, instance 0 keeps its boot memory (%u sections); no section can move\n",
+		       &table_phys, why, nr);
+		break;
+	case OWN_BOOT_PARAMS:
+		pr_err("ownership table at %pa: %s: instance %u uses only the %u sections its boot parameters give it; no section can move\n",
+		       &table_phys, why, id, nr);
+		break;
+	case OWN_BOOT_DATA:
+		if (have < 0)
+			pr_err("/chosen/fastswitch,memory is malformed: instance %u uses only the %u sections holding its kernel, initrd and device tree; no section can move\n",
+			       id, nr);
+		else
+			pr_err("ownership table at %pa: %s, and instance %u has no sections of its own in its boot parameters: it uses only the %u sections holding its kernel, initrd and device tree; no section can move\n",
+			       &table_phys, why, id, nr);
+		break;
 	}
+	/* What this kernel already runs in cannot be left to another. */
+	for_each_set_bit(i, held, ram_nr) {
+		if (test_bit(i, own))
+			continue;
+		pr_err("section %u (%pa) holds this kernel, its initrd or its device tree but is not its own: kept; no section can move\n",
+		       i, &(phys_addr_t){ sec_addr(i) });
+		__set_bit(i, own);
+		table_usable = false;
+		table_create = false;
+	}
+	for (i = 0; i < ram_nr; i++)
+		if (in_boot_memory(i) && !test_bit(i, own))
+			__set_bit(i, foreign);
 	for_each_set_bit(i, foreign, ram_nr)
 		memblock_reserve(sec_addr(i), SECTION_BYTES);
-	table_usable = true;
-	pr_info("ownership table at %pa: instance %u leaves %u sections to others\n",
-		&table_phys, id, bitmap_weight(foreign, ram_nr));
+	pr_info("ownership table at %pa: instance %u leaves %u sections to others, uses %u\n",
+		&table_phys, id, bitmap_weight(foreign, ram_nr), bitmap_weight(own, ram_nr));
 }
 
 /* Called in paging_init() before bootmem_init(): no memmap for them. */

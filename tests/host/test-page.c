@@ -22,7 +22,7 @@ int main(void)
 	u32 found, expected, two[2] = { 0x12345678, 0 };
 	unsigned int w, flips = 0, caught = 0;
 
-	KTAP_PLAN(17);
+	KTAP_PLAN(22);
 
 	KTAP_CHECK(fsw_csum(two, 2) == rotl1(FSW_CSUM_SEED) + 0x12345678,
 		   "checksum of one word: rotl(seed, 1) + word");
@@ -32,10 +32,14 @@ int main(void)
 		   offsetof(struct fsw_vector_args, boot_entry) == FSW_ARG_BOOT_ENTRY &&
 		   offsetof(struct fsw_vector_args, reset_fn) == FSW_ARG_RESET_FN &&
 		   offsetof(struct fsw_vector_args, sums) == FSW_ARG_SUMS &&
+		   offsetof(struct fsw_vector_args, target_id) == FSW_ARG_TARGET_ID &&
+		   offsetof(struct fsw_vector_args, table) == FSW_ARG_TABLE &&
 		   sizeof(struct fsw_vector_args) == FSW_ARG_SIZE,
 		   "vector arguments: C struct matches the assembler offsets");
 	KTAP_CHECK(FSW_PG_REGS + FSW_MAX_REGS * FSW_REG_SIZE <= FSW_PG_CSUM &&
-		   FSW_PG_RELEASE + FSW_PG_RELEASE_LEN <= FSW_PG_REGS,
+		   FSW_PG_RELEASE + FSW_PG_RELEASE_LEN <= FSW_PG_REGS &&
+		   FSW_PG_MARK + 4 <= FSW_PG_RELEASE && FSW_PG_CSUM + 4 == FSW_PG_TAIL &&
+		   FSW_PG_HANDOFF_JUMP + 8 <= FSW_PAGE_SIZE,
 		   "page fields do not overlap (%u registers fit)", FSW_MAX_REGS);
 	KTAP_CHECK(FSW_REGION_MIN_SIZE == FSW_HDR_SIZE + FSW_MAX_INSTANCES * FSW_PAGE_SIZE +
 		   FSW_TABLE_SIZE + FSW_SUMS_SIZE &&
@@ -65,7 +69,7 @@ int main(void)
 	fsw_page_seal(pg);
 	KTAP_CHECK(fsw_page_check(pg, &found, &expected) == FSW_VEC_OK, "sealed again");
 
-	for (w = 0; w < FSW_PAGE_SIZE / 4; w += 7) {
+	for (w = 0; w < FSW_PG_SEALED_WORDS; w += 7) {
 		u32 bit = 1u << (w % 32);
 
 		pg[w] ^= bit;
@@ -75,15 +79,41 @@ int main(void)
 		pg[w] ^= bit;
 	}
 	KTAP_CHECK(caught == flips, "every single-bit flip is refused (%u of %u)", caught, flips);
+	fsw_put(pg, FSW_PG_HANDOFF_JUMP, 0x1234);
+	KTAP_CHECK(fsw_page_check(pg, &found, &expected) == FSW_VEC_OK,
+		   "the tail (the vector's hand-off times) is not sealed");
+
+	KTAP_CHECK(fsw_page_may_be_live(pg), "a running page may be live");
+	fsw_put(pg, FSW_PG_STATE, FSW_STATE_FREE);
+	fsw_page_seal(pg);
+	KTAP_CHECK(!fsw_page_may_be_live(pg), "a sealed free page is not live");
+	flips = caught = 0;
+	for (w = 0; w < FSW_PG_SEALED_WORDS; w += 3) {
+		u32 bit = 1u << (w % 32);
+
+		pg[w] ^= bit;
+		flips++;
+		if (fsw_page_may_be_live(pg))
+			caught++;
+		pg[w] ^= bit;
+	}
+	KTAP_CHECK(caught == flips, "a free page with any one bit flipped may be live (%u of %u)",
+		   caught, flips);
+	memset(pg, 0, FSW_PAGE_SIZE);
+	fsw_put(pg, FSW_PG_HANDOFF_ENTRY, 7);
+	KTAP_CHECK(!fsw_page_may_be_live(pg), "a page never written is not live");
+	pg[FSW_PG_SEALED_WORDS - 1] = 1;
+	KTAP_CHECK(fsw_page_may_be_live(pg), "a zero page but for its checksum may be live");
+	fsw_page_init(pg, 3, 0x400120ac, 62500000, "6.12.117-fastswitch");
 
 	fsw_put(pg, FSW_PG_MAGIC, 0);
 	KTAP_CHECK(fsw_page_check(pg, &found, &expected) == FSW_VEC_BAD_MAGIC &&
 		   found == 0 && expected == FSW_PAGE_MAGIC, "bad magic reported first");
 	fsw_put(pg, FSW_PG_MAGIC, FSW_PAGE_MAGIC);
-	fsw_put(pg, FSW_PG_VERSION, 2);
+	fsw_put(pg, FSW_PG_VERSION, FSW_LAYOUT_VERSION + 1);
 	fsw_page_seal(pg);
 	KTAP_CHECK(fsw_page_check(pg, &found, &expected) == FSW_VEC_BAD_VERSION &&
-		   found == 2, "a sealed page of another version is refused");
+		   found == FSW_LAYOUT_VERSION + 1, "a sealed page of another version is refused");
 	fsw_put(pg, FSW_PG_VERSION, FSW_LAYOUT_VERSION);
 	fsw_put(pg, FSW_PG_NR_REGS, FSW_MAX_REGS + 1);
 	fsw_page_seal(pg);

@@ -5,10 +5,13 @@
  * A new instance runs on the same machine, so it gets the device tree this
  * kernel was booted with (the boot loader's, still mapped read-only at
  * FDT_FIXED_BASE) with /chosen rewritten from what the fastswitch module
- * loaded: the command line, the initrd range and the memory it may use
+ * loaded: the command line, the initrd range, the memory it may map
  * (linux,usable-memory-range, which the decompressor also honours when it
- * picks the new kernel's PHYS_OFFSET). What the boot loader said about this
- * kernel only (its initrd, seeds, crash kernel header) is dropped.
+ * picks the new kernel's PHYS_OFFSET) and, independently of the ownership
+ * table, the sections that are its own (fastswitch,memory): a kernel that
+ * cannot trust the table puts nothing else into its allocator. What the
+ * boot loader said about this kernel only (its initrd, seeds, crash kernel
+ * header) is dropped.
  */
 #include <linux/errno.h>
 #include <linux/export.h>
@@ -21,7 +24,7 @@
 static const char * const fsw_fdt_drop[] = {
 	"bootargs", "linux,initrd-start", "linux,initrd-end",
 	"linux,usable-memory-range", "linux,elfcorehdr", "linux,booted-from-kexec",
-	"rng-seed", "kaslr-seed",
+	"rng-seed", "kaslr-seed", FSW_DT_MEMORY,
 };
 
 /* Append @val as @cells big-endian 32-bit cells */
@@ -45,19 +48,24 @@ static int fsw_fdt_errno(int err)
  * @cmdline: its command line
  * @initrd: physical start of its initrd
  * @initrd_size: initrd size in bytes, 0 for none
- * @mem: physical start of the memory it may use (its PHYS_OFFSET)
+ * @mem: physical start of the memory it may map (its PHYS_OFFSET)
  * @mem_size: size of that memory
+ * @own: the ranges of the sections that are its own, within @mem
+ * @nr_own: number of ranges in @own, at least one
  *
  * Return: the size of the packed tree, -ENODEV without a boot device tree,
- * -E2BIG if it does not fit in @size, -EINVAL if it cannot be edited.
+ * -E2BIG if it does not fit in @size, -EINVAL if it cannot be edited or
+ * the ranges do not fit the tree's cells.
  */
 int fastswitch_fdt_build(void *buf, size_t size, const char *cmdline,
 			 phys_addr_t initrd, phys_addr_t initrd_size,
-			 phys_addr_t mem, phys_addr_t mem_size)
+			 phys_addr_t mem, phys_addr_t mem_size,
+			 const struct fsw_range *own, unsigned int nr_own)
 {
 	fdt32_t range[4], *p = range;
 	int chosen, ac, sc, ret;
 	unsigned int i;
+	fdt32_t *cells;
 
 	if (!initial_boot_params)
 		return -ENODEV;
@@ -71,6 +79,12 @@ int fastswitch_fdt_build(void *buf, size_t size, const char *cmdline,
 		return -EINVAL;
 	if ((ac == 1 && upper_32_bits(mem)) || (sc == 1 && upper_32_bits(mem_size)))
 		return -EINVAL;
+	if (!nr_own)
+		return -EINVAL;
+	for (i = 0; i < nr_own; i++)
+		if ((ac == 1 && upper_32_bits(own[i].base)) ||
+		    (sc == 1 && upper_32_bits(own[i].size)))
+			return -EINVAL;
 
 	chosen = fdt_path_offset(buf, "/chosen");
 	if (chosen == -FDT_ERR_NOTFOUND)
@@ -96,6 +110,15 @@ int fastswitch_fdt_build(void *buf, size_t size, const char *cmdline,
 		p = fsw_fdt_cells(p, mem_size, sc);
 		ret = fdt_setprop(buf, chosen, "linux,usable-memory-range",
 				  range, (p - range) * sizeof(*p));
+	}
+	if (!ret) {
+		ret = fdt_setprop_placeholder(buf, chosen, FSW_DT_MEMORY,
+					      nr_own * (ac + sc) * sizeof(*p),
+					      (void **)&cells);
+		for (i = 0; !ret && i < nr_own; i++) {
+			cells = fsw_fdt_cells(cells, own[i].base, ac);
+			cells = fsw_fdt_cells(cells, own[i].size, sc);
+		}
 	}
 	if (!ret)
 		ret = fdt_pack(buf);

@@ -7,17 +7,20 @@
  * would have gone to sleep and later jumped to the resume routine. It does
  * what the platform's wake-up would, for the instance chosen to resume:
  *
- *  1. check this instance's page and, to resume one, the target's page
- *     (magic, version, register count, resume entry, checksum); on any
- *     error, write the reason into fastswitch_vector_args and resume this
- *     instance;
+ *  1. check this instance's page and, to resume another instance, the
+ *     target's page (magic, version, register count, resume entry,
+ *     checksum), that it is the target's and says sleeping, and that its
+ *     resume entry lies in a section the ownership table gives to the
+ *     target; on any error, write the reason into fastswitch_vector_args
+ *     and resume this instance;
  *  2. save this instance's mandatory resume registers into its page and
  *     mark it sleeping; if asked (testing), sum every section;
  *  3. then, by mode:
  *     FSW_MODE_RESUME: sleep (wait the configured delay, then poll for the
  *       wake-up event), load the target's mandatory resume registers from
- *       its page, invalidate the I-cache and branch predictor, and jump to
- *       the target's physical resume entry (its cpu_resume);
+ *       its page, invalidate the I-cache and branch predictor, record the
+ *       hand-off (entry and jump counter) in the page's unsealed tail, and
+ *       jump to the target's physical resume entry (its cpu_resume);
  *     FSW_MODE_BOOT: enter a new kernel the way a boot loader (or arm
  *       kexec) does: r0 = 0, r1 = ~0 (no machine number), r2 = its DTB;
  *     FSW_MODE_RESET: order a warm reset (PSCI SYSTEM_RESET); the boot
@@ -26,8 +29,9 @@
  *
  * Everything is PC-relative or read from the pages: this code runs at its
  * physical address. Register use in the main body: r4 = own page,
- * r5 = target page, r10/r11 = counter at entry, r12 = vector arguments.
- * The helpers clobber r0-r3, r6 and r7 only (fsw_vec_sums also r8, r9).
+ * r5 = target page (own page after a refusal), r10/r11 = counter at
+ * entry, r12 = vector arguments. The helpers clobber r0-r3, r6 and r7
+ * only (fsw_vec_sums and fsw_vec_owner also r8, r9).
  */
 #include <linux/linkage.h>
 #include <asm/assembler.h>
@@ -53,8 +57,26 @@ ENTRY(fastswitch_vector)
 	ldr	r0, [r12, #FSW_ARG_MODE]
 	cmp	r0, #FSW_MODE_RESUME
 	bne	1f				@ no page to check for a boot
+	cmp	r5, r4
+	beq	1f				@ a cycle of this instance
 	mov	r0, r5
 	bl	fsw_vec_check
+	cmp	r0, #FSW_VEC_OK
+	bne	.Lrefuse
+	ldr	r1, [r5, #FSW_PG_ID]		@ the target's page
+	ldr	r2, [r12, #FSW_ARG_TARGET_ID]
+	cmp	r1, r2
+	movne	r0, #FSW_VEC_BAD_ID
+	bne	.Lrefuse
+	ldr	r1, [r5, #FSW_PG_STATE]		@ asleep
+	mov	r2, #FSW_STATE_SLEEPING
+	cmp	r1, r2
+	movne	r0, #FSW_VEC_NOT_SLEEPING
+	bne	.Lrefuse
+	ldr	r0, [r12, #FSW_ARG_TABLE]	@ its entry in its sections
+	ldr	r1, [r5, #FSW_PG_RESUME_ENTRY]
+	ldr	r2, [r12, #FSW_ARG_TARGET_ID]
+	bl	fsw_vec_owner
 	cmp	r0, #FSW_VEC_OK
 	bne	.Lrefuse
 1:
@@ -124,52 +146,105 @@ ENTRY(fastswitch_vector)
 	str	r1, [r12, #FSW_ARG_DETAIL]
 	str	r2, [r12, #FSW_ARG_EXPECTED]
 	ldr	r6, [r12, #FSW_ARG_SELF_ENTRY]
+	mov	r5, r4				@ this instance resumes
 .Ljump:
+	bl	fsw_vec_flush
+	ldr	r3, =FSW_PG_HANDOFF_ENTRY	@ the unsealed tail of the page
+	add	r3, r5, r3
+	str	r10, [r3]			@ the hand-off: from the entry ...
+	str	r11, [r3, #4]
+	isb
+	mrrc	p15, 1, r0, r1, c14		@ ... to the jump
+	str	r0, [r3, #8]
+	str	r1, [r3, #12]
+	dsb
 	mov	r0, #0
 	mov	r1, #0
 	mov	r2, #0
-.Lenter:
+	ret	r6
+
+.Lenter:					@ r0-r2: boot arguments
+	bl	fsw_vec_flush
+	ret	r6
+ENDPROC(fastswitch_vector)
+
+/* Nothing stale may run after the jump: I-cache, branch predictor. */
+fsw_vec_flush:
 	dsb
 	mov	r3, #0
 	mcr	p15, 0, r3, c7, c5, 0		@ ICIALLU
 	mcr	p15, 0, r3, c7, c5, 6		@ BPIALL
 	dsb
 	isb
-	ret	r6
-ENDPROC(fastswitch_vector)
+	ret	lr
+ENDPROC(fsw_vec_flush)
 
 /*
- * r8 = sums block (FSW_SUMS_*): sum each section of the range its header
- * gives, over all its words, into the block's entries. Clobbers r0-r3,
- * r6, r7, r9.
+ * r0 = ownership table, r1 = physical address, r2 = instance id:
+ * r0 = FSW_VEC_OK if the table checks (magic, version, section count,
+ * checksum) and gives the section holding r1 to r2. Else r0 =
+ * FSW_VEC_BAD_TABLE (r1 = the value found, r2 = the one expected) or
+ * FSW_VEC_ENTRY_NOT_OWN (r1 = the section's owner, FSW_OWNER_NONE
+ * outside the table; r2 = r2). Same as fsw_tbl_owner_of(). Clobbers r3,
+ * r6-r9.
  */
-fsw_vec_sums:
-	mov	r7, lr
-	mov	r9, #0
-1:	ldr	r0, [r8, #FSW_SUMS_HDR_NR]
-	cmp	r9, r0
-	bhs	9f
-	ldr	r3, [r8, #FSW_SUMS_HDR_BITS]
-	ldr	r6, [r8, #FSW_SUMS_HDR_BASE]
-	mov	r1, #1
-	lsl	r1, r1, r3			@ section size in bytes
-	lsr	r1, r1, #2
-	add	r1, r1, #1			@ csum leaves out the last word
-	lsl	r0, r9, r3
-	add	r0, r0, r6
+fsw_vec_owner:
+	mov	r9, lr
+	mov	r6, r0
+	mov	r7, r1
+	mov	r8, r2
+	mov	r0, #FSW_VEC_BAD_TABLE
+	ldr	r1, [r6, #FSW_TBL_MAGIC]
+	ldr	r2, =FSW_TABLE_MAGIC
+	cmp	r1, r2
+	bne	9f
+	ldr	r1, [r6, #FSW_TBL_VERSION]
+	mov	r2, #FSW_LAYOUT_VERSION
+	cmp	r1, r2
+	bne	9f
+	ldr	r1, [r6, #FSW_TBL_NR]
+	ldr	r2, =FSW_TBL_MAX_SECTIONS
+	cmp	r1, r2
+	bhi	9f
+	ldr	r1, [r6, #FSW_TBL_SECTION_BITS]
+	mov	r2, #31
+	cmp	r1, r2
+	bhi	9f
+	mov	r0, r6
+	mov	r1, #(FSW_TABLE_SIZE / 4)
 	bl	fsw_vec_csum
-	add	r2, r8, #FSW_SUMS_ENTRIES
-	str	r0, [r2, r9, lsl #2]
-	add	r9, r9, #1
-	b	1b
-9:	ret	r7
-ENDPROC(fsw_vec_sums)
+	mov	r2, r0
+	ldr	r3, =FSW_TBL_CSUM
+	ldr	r1, [r6, r3]
+	mov	r0, #FSW_VEC_BAD_TABLE
+	cmp	r1, r2
+	bne	9f
+
+	mov	r0, #FSW_VEC_ENTRY_NOT_OWN
+	mov	r1, #FSW_OWNER_NONE
+	mov	r2, r8
+	ldr	r3, [r6, #FSW_TBL_BASE]
+	subs	r3, r7, r3			@ offset from the table's base
+	bcc	9f
+	ldr	r7, [r6, #FSW_TBL_SECTION_BITS]
+	lsr	r3, r3, r7			@ section index
+	ldr	r7, [r6, #FSW_TBL_NR]
+	cmp	r3, r7
+	bhs	9f
+	add	r7, r6, #FSW_TBL_ENTRIES
+	ldr	r1, [r7, r3, lsl #2]
+	and	r1, r1, #FSW_OWNER_MASK
+	cmp	r1, r2
+	moveq	r0, #FSW_VEC_OK
+9:	ret	r9
+ENDPROC(fsw_vec_owner)
+
 
 /*
  * r0 = block, r1 = number of words (> 1): r0 = checksum of all words but
  * the last. Same as fsw_csum() in asm/fastswitch.h.
  */
-fsw_vec_csum:
+ENTRY(fsw_vec_csum)
 	ldr	r2, =FSW_CSUM_SEED
 	sub	r1, r1, #1
 1:	ldr	r3, [r0], #4
@@ -205,7 +280,7 @@ fsw_vec_check:
 	moveq	r0, #FSW_VEC_NO_ENTRY
 	beq	9f
 	mov	r0, r6
-	mov	r1, #(FSW_PAGE_SIZE / 4)
+	ldr	r1, =FSW_PG_SEALED_WORDS
 	bl	fsw_vec_csum
 	mov	r2, r0
 	ldr	r3, =FSW_PG_CSUM
@@ -220,7 +295,7 @@ ENDPROC(fsw_vec_check)
 fsw_vec_seal:
 	mov	r7, lr
 	mov	r6, r0
-	mov	r1, #(FSW_PAGE_SIZE / 4)
+	ldr	r1, =FSW_PG_SEALED_WORDS
 	bl	fsw_vec_csum
 	ldr	r3, =FSW_PG_CSUM
 	str	r0, [r6, r3]

@@ -24,13 +24,14 @@
 #include <linux/memblock.h>
 #include <linux/irqflags.h>
 #include <linux/kstrtox.h>
+#include <linux/math64.h>
 #include <linux/mmzone.h>
 #include <linux/printk.h>
 #include <linux/psci.h>
 #include <uapi/linux/psci.h>
-#include <linux/timekeeping.h>
 #include <linux/cpumask.h>
 
+#include <asm/arch_timer.h>
 #include <asm/cacheflush.h>
 #include <asm/fastswitch.h>
 #include <asm/memory.h>
@@ -128,7 +129,7 @@ static int __init early_fastswitch_mem(char *p)
 		return -EINVAL;
 	}
 	memblock_remove(base, size);
-	fastswitch_sections_read_table(base + FSW_TABLE_OFFSET);
+	fastswitch_sections_read_region(base);
 	fsw_region_base = base;
 	fsw_region_size = size;
 	pr_info("shared region %pa+%pa, removed from the linear map\n",
@@ -166,7 +167,7 @@ phys_addr_t fastswitch_resume_entry(void)
 EXPORT_SYMBOL_GPL(fastswitch_resume_entry);
 
 /* Give a CPU that Linux took down this long to be off for the firmware */
-#define FSW_CPU_OFF_WAIT_NS	(2 * NSEC_PER_SEC)
+#define FSW_CPU_OFF_WAIT_MS	2000
 
 /*
  * No CPU but this one may run when the instance is left: another CPU still
@@ -175,29 +176,39 @@ EXPORT_SYMBOL_GPL(fastswitch_resume_entry);
  * took the other CPUs down before the platform suspend, but psci_cpu_kill()
  * gives up after 100 ms and the suspend goes on; here each must be OFF for
  * PSCI's AFFINITY_INFO.
+ *
+ * This runs after syscore_suspend(): timekeeping is suspended and
+ * ktime_get*() stands still, so the wait is measured on the architected
+ * counter, which runs. With FSW_ENTER_TEST_CPU_STUCK (fault injection) the
+ * first other CPU is taken as never reaching OFF.
  */
-static int fastswitch_others_off(void)
+static int fastswitch_others_off(unsigned int flags)
 {
+	u64 wait = div_u64((u64)arch_timer_get_cntfrq() * FSW_CPU_OFF_WAIT_MS, MSEC_PER_SEC);
+	bool stuck = flags & FSW_ENTER_TEST_CPU_STUCK;
 	unsigned int cpu;
+	u64 start, now;
 	int state = 0;
-	u64 end;
 
 	if (!IS_ENABLED(CONFIG_ARM_PSCI_FW) || !psci_ops.affinity_info)
 		return 0;
 	for_each_possible_cpu(cpu) {
 		if (cpu == smp_processor_id())
 			continue;
-		/* Interrupts are off: poll the clocksource */
-		end = ktime_get_mono_fast_ns() + FSW_CPU_OFF_WAIT_NS;
+		start = __arch_counter_get_cntvct();
 		do {
 			state = psci_ops.affinity_info(cpu_logical_map(cpu), 0);
+			if (stuck)
+				state = PSCI_0_2_AFFINITY_LEVEL_ON;
 			if (state == PSCI_0_2_AFFINITY_LEVEL_OFF)
 				break;
 			cpu_relax();
-		} while (ktime_get_mono_fast_ns() < end);
+			now = __arch_counter_get_cntvct();
+		} while (now - start < wait);
 		if (state != PSCI_0_2_AFFINITY_LEVEL_OFF) {
-			pr_err("CPU%u is not off (AFFINITY_INFO %d): not leaving this instance\n",
-			       cpu, state);
+			pr_err("CPU%u is not off after %u ms (AFFINITY_INFO %d%s): not leaving this instance\n",
+			       cpu, FSW_CPU_OFF_WAIT_MS, state,
+			       stuck ? ", injected" : "");
 			return -EBUSY;
 		}
 	}
@@ -215,6 +226,7 @@ static int fastswitch_finisher(unsigned long arg)
  * fastswitch_enter - sleep through the Fastswitch resume vector
  * @args: what the vector does; status, detail, expected and wake are
  *        written back with what it did
+ * @flags: 0, or FSW_ENTER_TEST_* fault injection (tests only)
  *
  * Must be called from a platform_suspend_ops->enter hook: interrupts off,
  * the boot CPU alone. The instance pages @args names must be sealed.
@@ -223,28 +235,43 @@ static int fastswitch_finisher(unsigned long arg)
  * CPU could not be suspended. A refusal by the vector is reported in
  * @args->status with a return of 0: the instance was resumed.
  */
-int fastswitch_enter(struct fsw_vector_args *args)
+#define FSW_ARG_AT(field, off) \
+	BUILD_BUG_ON(offsetof(struct fsw_vector_args, field) != (off))
+
+int fastswitch_enter(struct fsw_vector_args *args, unsigned int flags)
 {
 	struct fsw_vector_args *va = &fastswitch_vector_args;
 	phys_addr_t pa = __pa_symbol(va);
 	int ret;
 
+	/* The vector reads them at these offsets, with the MMU off. */
 	BUILD_BUG_ON(sizeof(*args) != FSW_ARG_SIZE);
-	BUILD_BUG_ON(offsetof(struct fsw_vector_args, self_entry) != FSW_ARG_SELF_ENTRY);
-	BUILD_BUG_ON(offsetof(struct fsw_vector_args, poll_mask) != FSW_ARG_POLL_MASK);
-	BUILD_BUG_ON(offsetof(struct fsw_vector_args, status) != FSW_ARG_STATUS);
-	BUILD_BUG_ON(offsetof(struct fsw_vector_args, expected) != FSW_ARG_EXPECTED);
-	BUILD_BUG_ON(offsetof(struct fsw_vector_args, wake) != FSW_ARG_WAKE);
-	BUILD_BUG_ON(offsetof(struct fsw_vector_args, delay_ticks) != FSW_ARG_DELAY_TICKS);
-	BUILD_BUG_ON(offsetof(struct fsw_vector_args, poll_ticks) != FSW_ARG_POLL_TICKS);
-	BUILD_BUG_ON(offsetof(struct fsw_vector_args, mode) != FSW_ARG_MODE);
-	BUILD_BUG_ON(offsetof(struct fsw_vector_args, boot_dtb) != FSW_ARG_BOOT_DTB);
-	BUILD_BUG_ON(offsetof(struct fsw_vector_args, reset_smc) != FSW_ARG_RESET_SMC);
-	BUILD_BUG_ON(offsetof(struct fsw_vector_args, sums) != FSW_ARG_SUMS);
+	FSW_ARG_AT(self_page, FSW_ARG_SELF_PAGE);
+	FSW_ARG_AT(target_page, FSW_ARG_TARGET_PAGE);
+	FSW_ARG_AT(self_entry, FSW_ARG_SELF_ENTRY);
+	FSW_ARG_AT(poll_addr, FSW_ARG_POLL_ADDR);
+	FSW_ARG_AT(poll_mask, FSW_ARG_POLL_MASK);
+	FSW_ARG_AT(status, FSW_ARG_STATUS);
+	FSW_ARG_AT(detail, FSW_ARG_DETAIL);
+	FSW_ARG_AT(expected, FSW_ARG_EXPECTED);
+	FSW_ARG_AT(wake, FSW_ARG_WAKE);
+	FSW_ARG_AT(target_id, FSW_ARG_TARGET_ID);
+	FSW_ARG_AT(delay_ticks, FSW_ARG_DELAY_TICKS);
+	FSW_ARG_AT(poll_ticks, FSW_ARG_POLL_TICKS);
+	FSW_ARG_AT(mode, FSW_ARG_MODE);
+	FSW_ARG_AT(boot_entry, FSW_ARG_BOOT_ENTRY);
+	FSW_ARG_AT(boot_dtb, FSW_ARG_BOOT_DTB);
+	FSW_ARG_AT(reset_fn, FSW_ARG_RESET_FN);
+	FSW_ARG_AT(reset_smc, FSW_ARG_RESET_SMC);
+	FSW_ARG_AT(sums, FSW_ARG_SUMS);
+	FSW_ARG_AT(table, FSW_ARG_TABLE);
+	/* Page fields the vector writes or checks (ldr/str immediates) */
+	BUILD_BUG_ON(FSW_PG_RESUME_COUNT >= 0x1000 || FSW_PG_REGS >= 0x1000);
+	BUILD_BUG_ON(FSW_PG_TAIL <= FSW_PG_CSUM || FSW_PG_HANDOFF_JUMP + 8 > FSW_PAGE_SIZE);
 
 	if (WARN_ON(!irqs_disabled() || num_online_cpus() != 1))
 		return -EINVAL;
-	ret = fastswitch_others_off();
+	ret = fastswitch_others_off(flags);
 	if (ret)
 		return ret;
 

@@ -18,7 +18,7 @@
 #ifndef __ASM_ARM_FASTSWITCH_H
 #define __ASM_ARM_FASTSWITCH_H
 
-#define FSW_LAYOUT_VERSION	1
+#define FSW_LAYOUT_VERSION	2
 
 #define FSW_REGION_MAGIC	0x52575346	/* "FSWR" */
 #define FSW_PAGE_MAGIC		0x49575346	/* "FSWI" */
@@ -69,6 +69,7 @@
 #define FSW_SUMS_HDR_NR		0x08
 #define FSW_SUMS_HDR_BITS	0x0c
 #define FSW_SUMS_HDR_GEN	0x10	/* table generation when summed */
+#define FSW_SUMS_HDR_COUNT	0x14	/* times the vector summed */
 #define FSW_SUMS_ENTRIES	0x40
 #define FSW_SUMS_MAX		((FSW_SUMS_SIZE - FSW_SUMS_ENTRIES) / 4)
 
@@ -85,10 +86,21 @@
 #define FSW_PG_RESUME_CNT	0x28	/* CNTVCT when the vector resumed it, u64 */
 #define FSW_PG_CNT_FREQ		0x30	/* CNTFRQ, Hz */
 #define FSW_PG_RESUME_COUNT	0x34	/* times the vector resumed it */
+#define FSW_PG_MARK		0x38	/* set by this instance's user space */
 #define FSW_PG_RELEASE		0x40	/* uname -r, NUL-terminated */
 #define FSW_PG_RELEASE_LEN	64
 #define FSW_PG_REGS		0x80
-#define FSW_PG_CSUM		(FSW_PAGE_SIZE - 4)
+#define FSW_PG_CSUM		(FSW_PG_TAIL - 4)
+/* Checked words: everything up to and including the checksum */
+#define FSW_PG_SEALED_WORDS	(FSW_PG_CSUM / 4 + 1)
+/*
+ * The tail is written by the vector after it sealed the page, just before
+ * it jumps into the instance: the hand-off that resumed it, entry to jump
+ * (CNTVCT, u64 each). Not covered by the checksum.
+ */
+#define FSW_PG_TAIL		(FSW_PAGE_SIZE - 0x20)
+#define FSW_PG_HANDOFF_ENTRY	(FSW_PG_TAIL + 0x0)
+#define FSW_PG_HANDOFF_JUMP	(FSW_PG_TAIL + 0x8)
 
 /* One mandatory resume register: FSW_REG_SIZE bytes at FSW_PG_REGS */
 #define FSW_REG_ADDR		0x0	/* physical address */
@@ -142,7 +154,7 @@
 #define FSW_ARG_DETAIL		0x18	/* out: what was found */
 #define FSW_ARG_EXPECTED	0x1c	/* out: what was expected */
 #define FSW_ARG_WAKE		0x20	/* out: FSW_WAKE_* */
-#define FSW_ARG_PAD		0x24
+#define FSW_ARG_TARGET_ID	0x24	/* id the target page must have */
 #define FSW_ARG_DELAY_TICKS	0x28	/* u64: counter ticks to sleep first */
 #define FSW_ARG_POLL_TICKS	0x30	/* u64: give up polling after this */
 #define FSW_ARG_MODE		0x38	/* FSW_MODE_* */
@@ -151,7 +163,8 @@
 #define FSW_ARG_RESET_FN	0x44	/* reset: PSCI SYSTEM_RESET id */
 #define FSW_ARG_RESET_SMC	0x48	/* reset: 1 = smc, 0 = hvc */
 #define FSW_ARG_SUMS		0x4c	/* phys of the sums block, or 0 */
-#define FSW_ARG_SIZE		0x50
+#define FSW_ARG_TABLE		0x50	/* phys of the ownership table */
+#define FSW_ARG_SIZE		0x58
 
 /* What the vector does after saving this instance's registers */
 #define FSW_MODE_RESUME		0	/* load target_page, jump to its entry */
@@ -166,6 +179,10 @@
 #define FSW_VEC_BAD_NR_REGS	4
 #define FSW_VEC_NO_ENTRY	5
 #define FSW_VEC_RESET_FAILED	6	/* SYSTEM_RESET returned */
+#define FSW_VEC_BAD_ID		7	/* the target page is another's */
+#define FSW_VEC_NOT_SLEEPING	8	/* the target is not asleep */
+#define FSW_VEC_BAD_TABLE	9	/* the ownership table does not check */
+#define FSW_VEC_ENTRY_NOT_OWN	10	/* resume entry outside its sections */
 #define FSW_VEC_SELF		0x80	/* or'ed in: the fault is in own page */
 
 /* How the vector's sleep ended */
@@ -189,7 +206,7 @@ struct fsw_vector_args {
 	u32 detail;
 	u32 expected;
 	u32 wake;
-	u32 pad;
+	u32 target_id;
 	u64 delay_ticks;
 	u64 poll_ticks;
 	u32 mode;
@@ -198,7 +215,22 @@ struct fsw_vector_args {
 	u32 reset_fn;
 	u32 reset_smc;
 	u32 sums;
+	u32 table;
+	u32 pad;
 };
+
+/* A physical range, for the sections an instance is booted with */
+struct fsw_range {
+	u64 base;
+	u64 size;
+};
+
+/*
+ * /chosen property of a kernel booted by Fastswitch: the ranges of the
+ * sections that are its own (address and size cells of the root), from
+ * its boot parameters, whatever the ownership table says.
+ */
+#define FSW_DT_MEMORY		"fastswitch,memory"
 
 /* Continue the sum @sum over @n words: sum = rotl(sum, 1) + word */
 static inline u32 fsw_sum(u32 sum, const u32 *w, unsigned int n)
@@ -218,6 +250,59 @@ static inline u32 fsw_sum(u32 sum, const u32 *w, unsigned int n)
 static inline u32 fsw_csum(const u32 *block, unsigned int words)
 {
 	return fsw_sum(FSW_CSUM_SEED, block, words ? words - 1 : 0);
+}
+
+static inline u32 fsw_pg_get(const u32 *pg, unsigned int off)
+{
+	return pg[off / 4];
+}
+
+/*
+ * The checks the resume vector makes of a page, in its order
+ * (fsw_vec_check in fastswitch-vector.S). Return: FSW_VEC_*, with what
+ * was found and what was expected.
+ */
+static inline u32 fsw_page_check(const u32 *pg, u32 *found, u32 *expected)
+{
+	*found = fsw_pg_get(pg, FSW_PG_MAGIC);
+	*expected = FSW_PAGE_MAGIC;
+	if (*found != *expected)
+		return FSW_VEC_BAD_MAGIC;
+	*found = fsw_pg_get(pg, FSW_PG_VERSION);
+	*expected = FSW_LAYOUT_VERSION;
+	if (*found != *expected)
+		return FSW_VEC_BAD_VERSION;
+	*found = fsw_pg_get(pg, FSW_PG_NR_REGS);
+	*expected = FSW_MAX_REGS;
+	if (*found > *expected)
+		return FSW_VEC_BAD_NR_REGS;
+	*found = fsw_pg_get(pg, FSW_PG_RESUME_ENTRY);
+	*expected = 0;
+	if (!*found)
+		return FSW_VEC_NO_ENTRY;
+	*found = fsw_pg_get(pg, FSW_PG_CSUM);
+	*expected = fsw_csum(pg, FSW_PG_SEALED_WORDS);
+	if (*found != *expected)
+		return FSW_VEC_BAD_CSUM;
+	return FSW_VEC_OK;
+}
+
+/*
+ * Can @pg belong to a live (running, sleeping or resuming) instance? Only
+ * a page never written (every checked word zero) or one that checks and
+ * says free cannot: a page with one flipped bit anywhere may.
+ */
+static inline bool fsw_page_may_be_live(const u32 *pg)
+{
+	u32 found, expected;
+	unsigned int i;
+
+	if (fsw_page_check(pg, &found, &expected) == FSW_VEC_OK)
+		return fsw_pg_get(pg, FSW_PG_STATE) != FSW_STATE_FREE;
+	for (i = 0; i < FSW_PG_SEALED_WORDS; i++)
+		if (pg[i])
+			return true;
+	return false;
 }
 
 static inline u32 fsw_tbl_get(const u32 *t, unsigned int off)
@@ -257,6 +342,25 @@ static inline void fsw_tbl_seal(u32 *t)
 	t[FSW_TBL_CSUM / 4] = fsw_csum(t, FSW_TABLE_SIZE / 4);
 }
 
+/*
+ * Owner of the section that holds physical address @addr in the valid
+ * table @t, FSW_OWNER_NONE outside the table. The resume vector looks up
+ * a resume entry the same way (fsw_vec_owner in fastswitch-vector.S).
+ */
+static inline u32 fsw_tbl_owner_of(const u32 *t, u64 addr)
+{
+	u32 base = fsw_tbl_get(t, FSW_TBL_BASE);
+	u32 bits = fsw_tbl_get(t, FSW_TBL_SECTION_BITS);
+	u64 i;
+
+	if (addr < base || bits > 31)
+		return FSW_OWNER_NONE;
+	i = (addr - base) >> bits;
+	if (i >= fsw_tbl_get(t, FSW_TBL_NR))
+		return FSW_OWNER_NONE;
+	return fsw_tbl_owner(t, i);
+}
+
 /* Return: NULL if the table is valid, or what is wrong with it. */
 static inline const char *fsw_tbl_check(const u32 *t, u32 section_bits)
 {
@@ -282,12 +386,16 @@ int fastswitch_region(phys_addr_t *base, phys_addr_t *size);
 u32 fastswitch_instance_id(void);
 int fastswitch_fdt_build(void *buf, size_t size, const char *cmdline,
 			 phys_addr_t initrd, phys_addr_t initrd_size,
-			 phys_addr_t mem, phys_addr_t mem_size);
+			 phys_addr_t mem, phys_addr_t mem_size,
+			 const struct fsw_range *own, unsigned int nr_own);
 phys_addr_t fastswitch_resume_entry(void);
-int fastswitch_enter(struct fsw_vector_args *args);
+
+/* fastswitch_enter() flags, testing only */
+#define FSW_ENTER_TEST_CPU_STUCK	0x1	/* a CPU never reports off */
+int fastswitch_enter(struct fsw_vector_args *args, unsigned int flags);
 
 #ifdef CONFIG_FASTSWITCH_SECTIONS
-void fastswitch_sections_read_table(phys_addr_t table);
+void fastswitch_sections_read_region(phys_addr_t region);
 void fastswitch_sections_reserve(void);
 void fastswitch_sections_remove(void);
 void fastswitch_sections_lock(void);
@@ -297,7 +405,7 @@ const char *fastswitch_section_state(unsigned int i);
 int fastswitch_sections_give(unsigned int first, unsigned int count, u32 owner);
 int fastswitch_sections_take(unsigned int first, unsigned int count);
 #else
-static inline void fastswitch_sections_read_table(phys_addr_t table) { }
+static inline void fastswitch_sections_read_region(phys_addr_t region) { }
 static inline void fastswitch_sections_reserve(void) { }
 static inline void fastswitch_sections_remove(void) { }
 #endif

@@ -1,0 +1,161 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The shared region (fastswitch_mem=) and this instance's page in it.
+ *
+ * The region is mapped non-cacheable, so that what this kernel writes is
+ * what the MMU-off resume vector and the other instances read. This
+ * instance's page holds its register list (the mandatory resume registers
+ * of the platform table, platform.c) and its resume entry; it is rebuilt
+ * from the module's state whenever the list changes or a fault left it
+ * broken. Layout: asm/fastswitch.h, docs/instance-page.md.
+ */
+#define pr_fmt(fmt) "fastswitch: " fmt
+
+#include <linux/io.h>
+#include <linux/math64.h>
+#include <linux/slab.h>
+#include <linux/utsname.h>
+#include <asm/fastswitch.h>
+#include "fastswitch.h"
+
+u32 *fsw_page_of(u32 id)
+{
+	return fsw.region + FSW_PAGE_OFFSET(id) / 4;
+}
+
+phys_addr_t fsw_page_phys(u32 id)
+{
+	return fsw.region_base + FSW_PAGE_OFFSET(id);
+}
+
+u64 fsw_cnt_to_us(u64 ticks)
+{
+	return mul_u64_u32_div(ticks, USEC_PER_SEC, fsw.cnt_freq);
+}
+
+/*
+ * (Re)write this instance's page from the module's state: the register
+ * list, the resume entry, state running. What the vector counted and what
+ * user space marked survive a rebuild of a page that was this instance's.
+ * Safe with interrupts off.
+ */
+int fsw_page_rebuild(void)
+{
+	static const unsigned int kept[] = {
+		FSW_PG_VECTOR_COUNT, FSW_PG_RESUME_COUNT, FSW_PG_MARK,
+		FSW_PG_SUSPEND_CNT, FSW_PG_SUSPEND_CNT + 4,
+		FSW_PG_RESUME_CNT, FSW_PG_RESUME_CNT + 4,
+	};
+	u32 old[ARRAY_SIZE(kept)] = { };
+	u32 *pg = fsw.page;
+	unsigned int i;
+	int ret;
+
+	/* Nothing is wiped for a list that cannot be written. */
+	ret = fsw_regs_check(fsw.regs, fsw.nr_regs);
+	if (ret)
+		return ret;
+	if (fsw_get(pg, FSW_PG_MAGIC) == FSW_PAGE_MAGIC &&
+	    fsw_get(pg, FSW_PG_ID) == fsw.id)
+		for (i = 0; i < ARRAY_SIZE(kept); i++)
+			old[i] = fsw_get(pg, kept[i]);
+
+	fsw_page_init(pg, fsw.id, fsw.resume_entry, fsw.cnt_freq,
+		      init_utsname()->release);
+	ret = fsw_page_set_regs(pg, fsw.regs, fsw.nr_regs);
+	for (i = 0; i < ARRAY_SIZE(kept); i++)
+		fsw_put(pg, kept[i], old[i]);
+	fsw_page_seal(pg);
+	return ret;
+}
+
+/* Mark this instance's page, and seal it. Safe with interrupts off. */
+void fsw_page_set_state(u32 state)
+{
+	fsw_put(fsw.page, FSW_PG_STATE, state);
+	fsw_page_seal(fsw.page);
+}
+
+/* Expand the platform table; the current list stays if it does not fit. */
+int fsw_regs_build(bool survey)
+{
+	struct fsw_reg_init *regs;
+	struct fsw_reg_name *names;
+	int n;
+
+	regs = kcalloc(FSW_MAX_REGS, sizeof(*regs), GFP_KERNEL);
+	names = kcalloc(FSW_MAX_REGS, sizeof(*names), GFP_KERNEL);
+	if (!regs || !names) {
+		kfree(regs);
+		kfree(names);
+		return -ENOMEM;
+	}
+	n = fsw_platform_build(&fsw.plat, survey, regs, names, FSW_MAX_REGS);
+	if (n < 0) {
+		pr_err("register table larger than an instance page (%u entries)\n",
+		       FSW_MAX_REGS);
+		kfree(regs);
+		kfree(names);
+		return n;
+	}
+	swap(fsw.regs, regs);
+	swap(fsw.names, names);
+	kfree(regs);
+	kfree(names);
+	fsw.nr_regs = n;
+	fsw.survey = survey;
+	return 0;
+}
+
+void fsw_regs_free(void)
+{
+	kfree(fsw.regs);
+	kfree(fsw.names);
+	fsw.regs = NULL;
+	fsw.names = NULL;
+}
+
+/*
+ * Map the region the kernel was booted with and take its header: a header
+ * that does not check is initialised (the first instance after a cold
+ * boot); otherwise this instance records itself as running.
+ */
+int fsw_region_map(void)
+{
+	int ret;
+
+	ret = fastswitch_region(&fsw.region_base, &fsw.region_size);
+	if (ret) {
+		pr_err("no shared region: boot the kernel with fastswitch_mem=<size>@<base>\n");
+		return ret;
+	}
+	if (fsw.region_size < FSW_REGION_MIN_SIZE) {
+		pr_err("shared region smaller than %#x\n", FSW_REGION_MIN_SIZE);
+		return -EINVAL;
+	}
+	fsw.region = memremap(fsw.region_base, FSW_REGION_MIN_SIZE, MEMREMAP_WC);
+	if (!fsw.region) {
+		pr_err("cannot map the shared region at %pa\n", &fsw.region_base);
+		return -ENOMEM;
+	}
+	fsw.hdr = fsw.region;
+	fsw.page = fsw_page_of(fsw.id);
+	fsw.page_phys = fsw_page_phys(fsw.id);
+
+	if (fsw_hdr_check(fsw.hdr, fsw.region_size)) {
+		pr_info("shared region at %pa has no valid header: initialising it\n",
+			&fsw.region_base);
+		fsw_hdr_init(fsw.hdr, fsw.region_size, fsw.id);
+	} else {
+		fsw_put(fsw.hdr, FSW_HDR_RUNNING, fsw.id);
+		fsw_hdr_seal(fsw.hdr);
+	}
+	return 0;
+}
+
+/* Leave the page free (this instance is gone) and unmap the region. */
+void fsw_region_unmap(void)
+{
+	fsw_page_set_state(FSW_STATE_FREE);
+	memunmap(fsw.region);
+}

@@ -1,0 +1,86 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Switching: "switch <id>" arms the next suspend to leave this instance
+ * for the sleeping instance <id>; the platform's .enter (suspend.c) checks
+ * the target again with interrupts off, and the resume vector a third
+ * time with the MMU off. The timing of a switch or boot is kept in the
+ * region header, on the one counter every instance reads (CNTVCT).
+ */
+#define pr_fmt(fmt) "fastswitch: " fmt
+
+#include <asm/arch_timer.h>
+#include <asm/fastswitch.h>
+#include "fastswitch.h"
+
+/* One armed operation: a new "switch" or "boot" replaces the last one. */
+int fsw_switch(u32 id, char *why)
+{
+	int ret;
+
+	if (id == fsw.id) {
+		fsw_why(why, "instance %u is this instance", id);
+		return -EINVAL;
+	}
+	ret = fsw_check_entry(id, why);
+	if (ret)
+		return ret;
+	fsw.pending.op = FSW_PENDING_SWITCH;
+	fsw.pending.id = id;
+	return 0;
+}
+
+void fsw_pending_clear(void)
+{
+	fsw.pending.op = FSW_PENDING_NONE;
+}
+
+/*
+ * In .enter, interrupts off: the armed target can still be resumed. A
+ * target that went bad since the command refuses the suspend.
+ */
+int fsw_pending_check(void)
+{
+	char why[FSW_WHY_LEN];
+	int ret;
+
+	if (fsw.pending.op != FSW_PENDING_SWITCH)
+		return 0;
+	ret = fsw_check_entry(fsw.pending.id, why);
+	if (ret)
+		pr_err("switch to instance %u refused: %s\n", fsw.pending.id, why);
+	return ret == -EBADMSG ? -EBADMSG : ret ? -EBUSY : 0;
+}
+
+/* .begin of a switch or boot: tell the target when it started */
+void fsw_switch_begin(void)
+{
+	u64 now = __arch_counter_get_cntvct();
+
+	if (fsw.pending.op == FSW_PENDING_NONE)
+		return;
+	fsw_put(fsw.hdr, FSW_HDR_SWITCH_FROM, fsw.id);
+	fsw_put(fsw.hdr, FSW_HDR_SWITCH_TO, fsw.pending.id);
+	fsw_put(fsw.hdr, FSW_HDR_SWITCH_CNT, lower_32_bits(now));
+	fsw_put(fsw.hdr, FSW_HDR_SWITCH_CNT + 4, upper_32_bits(now));
+	fsw_hdr_seal(fsw.hdr);
+}
+
+/*
+ * This instance runs again after another one left it (resume complete) or
+ * after it was booted (module loaded): how long since the other's .begin.
+ */
+void fsw_switch_done(void)
+{
+	u64 begin = fsw_get64(fsw.hdr, FSW_HDR_SWITCH_CNT);
+	u64 now = __arch_counter_get_cntvct();
+
+	fsw_put(fsw.hdr, FSW_HDR_RUNNING, fsw.id);
+	if (begin && fsw_get(fsw.hdr, FSW_HDR_SWITCH_TO) == fsw.id &&
+	    fsw_get(fsw.hdr, FSW_HDR_SWITCH_FROM) != fsw.id && now > begin) {
+		fsw.stats.last_switch_from = fsw_get(fsw.hdr, FSW_HDR_SWITCH_FROM);
+		fsw.stats.last_switch_us = fsw_cnt_to_us(now - begin);
+		fsw_put(fsw.hdr, FSW_HDR_SWITCH_CNT, 0);
+		fsw_put(fsw.hdr, FSW_HDR_SWITCH_CNT + 4, 0);
+	}
+	fsw_hdr_seal(fsw.hdr);
+}
