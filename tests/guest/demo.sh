@@ -1,7 +1,12 @@
 #!/bin/sh
 # The main job's demonstration: suspend-to-RAM through the Fastswitch
 # resume vector, shown from the instance's side, and the sections of
-# memory that the ownership table gives it.
+# memory that the ownership table gives it. Addresses come from the table
+# (tests/guest/lib.sh), so the demo runs at any memory size.
+. /tests/lib.sh
+two=$(($(sects_of 0 | tail -n 1) - 1))
+two_addr=$(sect_addr $two)
+two_block=$(sect_block $two)
 echo
 echo "=== Fastswitch demo: $(uname -r) on $(cat /proc/device-tree/model 2>/dev/null | tr -d '\0')"
 echo "--- /sys/power/mem_sleep: $(cat /sys/power/mem_sleep)"
@@ -19,19 +24,19 @@ echo "--- CPUs online: $(cat /sys/devices/system/cpu/online)"
 echo "--- fastswitch sections: the ownership table (16 MiB sections)"
 fastswitch sections
 echo "--- MemTotal: $(grep MemTotal /proc/meminfo | tr -s ' ' | cut -d' ' -f2) kB"
-echo "--- fastswitch reserve 0x7b000000 2 1: give two sections to instance 1"
-fastswitch reserve 0x7b000000 2 1
+echo "--- fastswitch reserve $two_addr 2 1: give two sections to instance 1"
+fastswitch reserve $two_addr 2 1
 echo "--- MemTotal: $(grep MemTotal /proc/meminfo | tr -s ' ' | cut -d' ' -f2) kB"
-echo "--- echo online > /sys/devices/system/memory/memory123/state (instance 1's):"
-(echo online >/sys/devices/system/memory/memory123/state) 2>&1 | sed 's/^/    /'
+echo "--- echo online > /sys/devices/system/memory/memory$two_block/state (instance 1's):"
+(echo online >/sys/devices/system/memory/memory$two_block/state) 2>&1 | sed 's/^/    /'
 dmesg | grep 'fastswitch: section' | tail -n 1 | sed 's/^/    /'
-echo "--- fastswitch free 0x7b000000 2: take them back"
-fastswitch free 0x7b000000 2
+echo "--- fastswitch free $two_addr 2: take them back"
+fastswitch free $two_addr 2
 echo "--- MemTotal: $(grep MemTotal /proc/meminfo | tr -s ' ' | cut -d' ' -f2) kB"
-echo "--- two instances: boot the peer build (another kernel release) in sections 48-58"
-fastswitch reserve 0x70000000 11 1 | grep -E ' 1 '
-fastswitch load 1 kernel 0x72000000 /boot/peer/zImage
-fastswitch load 1 initrd 0x73000000 /boot/peer/initramfs.cpio.gz
+echo "--- two instances: boot the peer build (another kernel release) in sections $PEER_FIRST-$PEER_LAST"
+fastswitch reserve $PEER_BASE $PEER_SECTIONS 1 | grep -E ' 1 '
+fastswitch load 1 kernel $PEER_KERNEL /boot/peer/zImage
+fastswitch load 1 initrd $PEER_INITRD /boot/peer/initramfs.cpio.gz
 fastswitch cmdline 1 console=ttyAMA0,115200 loglevel=4 fsw.run=peer:demo
 echo "--- fastswitch boot 1: instance 0 sleeps, instance 1 boots (direct path)"
 fastswitch boot 1

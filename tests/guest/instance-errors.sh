@@ -1,16 +1,27 @@
 #!/bin/sh
-# Refusals of the instance commands: each bad load, cmdline, boot or switch
+# Refusals of the instance commands: each bad load (bad path escapes
+# included: a backslash takes three octal digits, no NUL, no raw byte
+# outside printable ASCII), cmdline, boot or switch
 # gets its errno and one "fastswitch: control:" line and changes nothing
 # (instances, table, this instance's status); a corrupted target page and a
 # device that refuses to suspend leave both instances working.
 # qemu-append: fsw.testing=1
 # qemu-peer: yes
-BOOT_PATH=direct SWITCHES=2 TOOL_SH=sh
 . /tests/instances.sh
+BOOT_PATH=direct SWITCHES=2 TOOL_SH=sh
 C=$FSW/control
 snapfiles="$FSW/instances $FSW/sections"
+S=$(sect_bytes)
 
-truncate -s 192M /tmp/big
+# Derived from the table: a section of instance 0 just below instance 1's,
+# a file one section longer than instance 1's sections (it runs into
+# instance 0's above them), the first address past the table's RAM, a
+# firmware section (the first above instance 0's memory)
+below=$(hexadd "$PEER_BASE" "-$S")
+fwsect=$(sects_of firmware | awk -v t="$(sects_of 0 | tail -n 1)" '$1 > t' | head -n 1)
+firmware=$(sect_addr "$fwsect")
+ktap_diag "instance 1: sections $PEER_FIRST-$PEER_LAST at $PEER_BASE, kernel $PEER_KERNEL, initrd $PEER_INITRD; instance 0 below at $below; firmware s$fwsect at $firmware; RAM ends at $(sect_end)"
+truncate -s $(((PEER_SECTIONS + 1) * S)) /tmp/big
 echo "not a kernel" >/tmp/notzimage
 cases1="switch 1|ENOENT
 switch 0|EINVAL
@@ -18,42 +29,51 @@ switch 5|ENOENT
 boot 1|ENOEXEC
 boot 6 direct|ENOEXEC
 boot 1 sideways|EINVAL
-load 1 kernel 0x50000000 /boot/peer/zImage|EPERM
-load 1 kernel 0x70000000 /tmp/big|EPERM
-load 1 kernel 0x90000000 /boot/peer/zImage|ERANGE
-load 1 kernel 0x72000000 /tmp/notzimage|ENOEXEC
-load 1 kernel 0x72000000 /no/such/file|ENOENT
-load 1 kernel 0x72000000 boot/peer/zImage|EINVAL
-load 1 dtb 0x72000000 /boot/peer/zImage|EINVAL
-load 0 kernel 0x72000000 /boot/peer/zImage|EINVAL
-load 9 kernel 0x72000000 /boot/peer/zImage|ERANGE
+load 1 kernel $below /boot/peer/zImage|EPERM
+load 1 kernel $firmware /boot/peer/zImage|EPERM
+load 1 kernel $PEER_BASE /tmp/big|EPERM
+load 1 kernel $(sect_end) /boot/peer/zImage|ERANGE
+load 1 kernel $PEER_KERNEL /tmp/notzimage|ENOEXEC
+load 1 kernel $PEER_KERNEL /no/such/file|ENOENT
+load 1 kernel $PEER_KERNEL boot/peer/zImage|EINVAL
+load 1 kernel $PEER_KERNEL /no such/file|ENOENT
+load 1 kernel $PEER_KERNEL /boot/peer\zImage|EINVAL
+load 1 kernel $PEER_KERNEL /boot/peer/zImage\4|EINVAL
+load 1 kernel $PEER_KERNEL /boot/peer/zImage\000|EINVAL
+load 1 kernel $PEER_KERNEL /boot/peer/\xc3\xa9|EILSEQ
+load 1 dtb $PEER_KERNEL /boot/peer/zImage|EINVAL
+load 0 kernel $PEER_KERNEL /boot/peer/zImage|EINVAL
+load 9 kernel $PEER_KERNEL /boot/peer/zImage|ERANGE
 cmdline 1 console=ttyAMA0 fastswitch_id=3|EINVAL
 cmdline 1|EINVAL
 switch|EINVAL
 switch 1 2|EINVAL"
-cases2="load 1 initrd 0x72100000 /boot/peer/initramfs.cpio.gz|EBUSY"
-cases3="load 1 kernel 0x72000000 /boot/peer/zImage|EBUSY
+cases2="load 1 initrd $(hexadd "$PEER_KERNEL" 0x100000) /boot/peer/initramfs.cpio.gz|EBUSY"
+cases3="load 1 kernel $PEER_KERNEL /boot/peer/zImage|EBUSY
 cmdline 1 console=ttyAMA0|EBUSY
 boot 1|EBUSY
 unload 1|EBUSY
 switch 1 now|EINVAL"
 
-ktap_plan 41
+ktap_plan 47
 echo "reserve $PEER_BASE $PEER_SECTIONS 1" >$C
 refuse_each "$cases1" $snapfiles
 echo "load 1 kernel $PEER_KERNEL /boot/peer/zImage" >$C
 refuse_each "$cases2" $snapfiles
 
-# Sections 44-45 for instance 2, s46 stays instance 0's: a zImage loaded
-# near the end of s45 would put the device tree (after the decompressor's
-# scratch) into s46, which the boot must refuse.
-echo "reserve 0x6c000000 2 2" >$C
+# Two sections for instance 2, four below instance 1's (s44-s45 at 1G),
+# the two above them stay instance 0's: a zImage loaded near the end of
+# instance 2's would put the device tree (after the decompressor's
+# scratch) into instance 0's next section, which the boot must refuse.
+i2=$((PEER_FIRST - 4))
+i2base=$(sect_addr $i2)
+echo "reserve $i2base 2 2" >$C
 zsize=$(wc -c </boot/peer/zImage)
-echo "load 2 kernel $(printf '%#x' $((0x6e000000 - zsize - 0x100000))) /boot/peer/zImage" >$C
+echo "load 2 kernel $(printf '%#x' $((i2base + 2 * S - zsize - 0x100000))) /boot/peer/zImage" >$C
 refuse_each "boot 2|ENOSPC" $snapfiles
 echo "unload 2" >$C
-echo "free 0x6c000000 2" >$C
-check "instance 2's sections taken back" eval '[ "$(sect_info 44)" = "0 online" ] && [ "$(sect_info 45)" = "0 online" ]'
+echo "free $i2base 2" >$C
+check "instance 2's sections $i2-$((i2 + 1)) taken back" eval '[ "$(sect_info $i2)" = "0 online" ] && [ "$(sect_info $((i2 + 1)))" = "0 online" ]'
 
 state_start
 echo "load 1 initrd $PEER_INITRD /boot/peer/initramfs.cpio.gz" >$C

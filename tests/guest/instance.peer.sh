@@ -4,6 +4,10 @@
 # then switches back to instance 0 and, each time instance 0 switches to
 # it, checks that its own state survived. After the last of fsw.switches
 # it reports (KTAP, lines prefixed "peer: ") and switches back for good.
+# Its figures come from the table and the running system: its sections
+# are those the table gives to instance 1 (lib.sh: PEER_FIRST..PEER_LAST),
+# its memory range runs from them to the end of instance memory, and the
+# sections of instance 0 inside that range must be offline here.
 KTAP_PREFIX="peer: "
 . /tests/lib.sh
 SWITCHES=$(cmdline_arg fsw.switches)
@@ -15,27 +19,35 @@ tool() {
 
 nsums=0
 [ "$BOOT_PATH" = reset ] && nsums=3
-ktap_plan $((12 + nsums))
+ktap_plan $((13 + nsums))
 check "booted as instance 1: $(uname -r)" eval '[ "$(status_field instance)" = 1 ] && uname -r | grep -q -- "-peer$" && [ "$(hostname)" = fastswitch-peer ]'
 check "booted by instance 0 ($BOOT_PATH path) in $(status_field boot_us) us" [ "$(status_field boot_us)" -gt 0 ]
-own=$(awk '$3 == 1 && $1 ~ /-/ { split($1, r, "-"); n += r[2] - r[1] + 1 } END { print n + 0 }' "$FSW/sections")
+own=$(sects_of 1 | wc -l)
 total=$(dmesg | sed -n 's/.*Memory: [0-9]*K\/\([0-9]*\)K available.*/\1/p')
-check "its memory is its $own sections: $total kB, MemTotal $(meminfo MemTotal) kB" \
-	eval '[ "$own" = 11 ] && [ "$total" = $((own * 16384)) ] && [ "$(meminfo MemTotal)" -le "$total" ]'
-online=0
-for s in $(seq 48 58); do
-	[ "$(cat $MEMSYS/memory$(sect_block $s)/state)" = online ] && online=$((online + 1))
+check "its memory is its $own sections $PEER_FIRST-$PEER_LAST ($PEER_BASE): $total kB, MemTotal $(meminfo MemTotal) kB" \
+	eval '[ "$own" -ge 1 ] && [ "$own" = "$PEER_SECTIONS" ] && [ "$total" = $((own * $(sect_kb))) ] && [ "$(meminfo MemTotal)" -le "$total" ]'
+# Its memory blocks: the online ones are exactly its own sections
+online_blocks=$(grep -l '^online$' $MEMSYS/memory[0-9]*/state | sed 's,.*/memory\([0-9]*\)/state,\1,' | sort -n | tr '\n' ' ')
+own_blocks=$(for s in $(sects_of 1); do sect_block "$s"; done | sort -n | tr '\n' ' ')
+check "the blocks online here are exactly its sections' ($own_blocks)" [ "$online_blocks" = "$own_blocks" ]
+# Instance 0's sections inside its range: above its own, up to the end of
+# the last section any instance owns
+inside=$(sects_of 0 | awk -v f="$PEER_FIRST" '$1 > f' | tr '\n' ' ')
+nrefused=0
+for s in $inside; do
+	online_refused "$s" && nrefused=$((nrefused + 1))
 done
-check "sections 48-58 online here ($online)" [ $online = 11 ]
-check "instance 0's sections 59-60 present offline here, onlining refused" eval 'online_refused 59 && online_refused 60'
-check "both CPUs online" [ "$(cat /sys/devices/system/cpu/online)" = 0-1 ]
+check "instance 0's sections inside its range ($inside) present offline here, onlining refused ($nrefused)" \
+	eval '[ -n "$inside" ] && [ "$nrefused" = "$(echo $inside | wc -w)" ]'
+check "every CPU online ($ALL_CPUS)" [ "$(cat /sys/devices/system/cpu/online)" = "$ALL_CPUS" ]
 if [ "$BOOT_PATH" = reset ]; then
 	# The vector summed every section just before the reset; now again.
 	cat "$FSW/section_sums" >/tmp/sums
 	changed=$(awk '$6 == "changed" { printf "%s(%s) ", $1, $3 }' /tmp/sums)
 	ktap_diag "sections changed since instance 0 left: $changed"
-	check "every section of instance 0 is unchanged across the reset path" \
-		eval '[ "$(awk "\$3 == 0" /tmp/sums | wc -l)" = 42 ] && ! awk "\$3 == 0 && \$6 != \"same\"" /tmp/sums | grep -q .'
+	n0=$(sects_of 0 | wc -l)
+	check "every section of instance 0 ($n0) is unchanged across the reset path" \
+		eval '[ "$(awk "\$3 == 0" /tmp/sums | wc -l)" = "$n0" ] && ! awk "\$3 == 0 && \$6 != \"same\"" /tmp/sums | grep -q .'
 	check "only firmware and instance 1 sections changed" \
 		eval '! awk "\$6 == \"changed\" && \$3 != \"firmware\" && \$3 != \"1\"" /tmp/sums | grep -q .'
 	check "the decompressor took the boot request and cleared it" \
@@ -43,16 +55,17 @@ if [ "$BOOT_PATH" = reset ]; then
 fi
 state_start
 dmesg_mark
-i=0 bad_from=0 ok=1
+i=0 bad_from=0 bad_switch=0
 while :; do
 	before=$(counter_value)
 	if [ $i = "$SWITCHES" ]; then
 		state_report "$SWITCHES" "instance 1"
 		check "instance 1: no WARN, BUG or Oops" dmesg_clean
+		check "instance 1: every switch 0 succeeded ($bad_switch failed)" [ $bad_switch = 0 ]
 		check "instance 1: every return came from instance 0" [ $bad_from = 0 ]
 		ktap_diag "instance 1 done; switching back for good"
 	fi
-	tool switch 0 >/tmp/switch.out 2>&1 || { cat /tmp/switch.out; ok=0; }
+	tool switch 0 >/tmp/switch.out 2>&1 || { cat /tmp/switch.out; bad_switch=$((bad_switch + 1)); }
 	i=$((i + 1))
 	[ "$(status_field last_switch_from)" = 0 ] || bad_from=$((bad_from + 1))
 	state_check "$before"

@@ -12,13 +12,30 @@ tool() {
 	$TOOL_SH /usr/bin/fastswitch "$@"
 }
 
-# ktap_plan is called by the test with its own count
+# Every section of instance 1 (PEER_FIRST..PEER_LAST) is its own in the
+# table and offline here, and the table gives it no other
+peer_sections_offline() {
+	[ "$(sects_of 1 | wc -l)" = "$PEER_SECTIONS" ] || return 1
+	for s in $(seq "$PEER_FIRST" "$PEER_LAST"); do
+		[ "$(sect_info "$s")" = "1 offline" ] || return 1
+	done
+}
+
+# ktap_plan is called by the test with its own count (INSTANCES_CHECKS)
+INSTANCES_CHECKS=16
 instances_run() {
 	name=$1
 	check "tool runs in $TOOL_SH: $(tool --help | head -n 1)" sh -c "$TOOL_SH /usr/bin/fastswitch --help | grep -q 'switch ID'"
 	state_start
 	ktap_diag "instance 0: $(uname -r), counter, files and canary started"
-	check "reserve sections 48-58 for instance 1" tool reserve $PEER_BASE $PEER_SECTIONS 1
+	ktap_diag "machine: CPUs $ALL_CPUS, $(sect_field sections) sections of $(sect_field section_size) from $(sect_field base), instance 0's: $(sects_of 0 | sed -n '1p;$p' | tr '\n' '-' | sed 's/-$//')"
+	nmov=0
+	for s in $(seq "$PEER_FIRST" "$PEER_LAST"); do
+		grep -qx Movable "$MEMSYS/memory$(sect_block "$s")/valid_zones" && nmov=$((nmov + 1))
+	done
+	check "sections $PEER_FIRST-$PEER_LAST ($PEER_BASE) are $PEER_SECTIONS movable sections of instance 0, with its sections $((PEER_LAST + 1))-$((PEER_LAST + 2)) above them" \
+		eval '[ $nmov = $PEER_SECTIONS ] && [ "$(sect_info $((PEER_LAST + 1)))" = "0 online" ] && [ "$(sect_info $((PEER_LAST + 2)))" = "0 online" ]'
+	check "reserve sections $PEER_FIRST-$PEER_LAST for instance 1" tool reserve $PEER_BASE $PEER_SECTIONS 1
 	check "load the peer kernel into them" tool load 1 kernel $PEER_KERNEL /boot/peer/zImage
 	check "load the peer initramfs into them" tool load 1 initrd $PEER_INITRD /boot/peer/initramfs.cpio.gz
 	check "set the peer's command line" tool cmdline 1 console=ttyAMA0,115200 loglevel=4 \
@@ -46,7 +63,7 @@ instances_run() {
 	check "$SWITCHES switches to instance 1 and back ($i done, mean kernel-side switch $((total_us / (i > 0 ? i : 1))) us)" \
 		eval '[ $i = "$SWITCHES" ] && [ $bad_from = 0 ] && [ "$(status_field switches)" = "$SWITCHES" ]'
 	state_report "$SWITCHES" "instance 0"
-	check "instance 0 cannot online instance 1's section 48" online_refused 48
-	check "instance 1's sections are still its own and offline here" eval '[ "$(sect_info 48)" = "1 offline" ] && [ "$(sect_info 58)" = "1 offline" ]'
+	check "instance 0 cannot online instance 1's sections $PEER_FIRST and $PEER_LAST" eval 'online_refused $PEER_FIRST && online_refused $PEER_LAST'
+	check "instance 1's sections are still its own and offline here" peer_sections_offline
 	check "instance 0: no WARN, BUG or Oops" dmesg_clean
 }

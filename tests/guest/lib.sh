@@ -77,12 +77,12 @@ refuse_each() {
 	cases=$1
 	shift
 	refuse_before=$(snap "$@")
-	echo "$cases" >/tmp/cases
+	printf '%s\n' "$cases" >/tmp/cases
 	while IFS='|' read -r input want; do
 		dmesg_mark
 		got=$(fsw-write "$FSW/control" "$input")
 		lines=$(dmesg_new | grep -c 'fastswitch: control: ')
-		shown=$(echo "$input" | cut -c1-40)
+		shown=$(printf '%s\n' "$input" | cut -c1-64)
 		if [ "$got" = "$want" ] && [ "$lines" = 1 ] && [ "$(snap "$@")" = "$refuse_before" ]; then
 			ktap_ok "'$shown' refused with $want, nothing changed"
 		else
@@ -189,18 +189,119 @@ hog_stop() {
 	wait "$HOG_PID" 2>/dev/null
 }
 
-# --- two instances (tests/guest/instances.sh, instance.peer.sh) ---
-# Instance 1 gets sections 48-58 (0x70000000, 176 MiB) at -m 1G; 59-60
-# stay instance 0's, so that instance 1 sees them offline and refused.
-PEER_BASE=0x70000000
-PEER_SECTIONS=11
-PEER_KERNEL=0x72000000
-PEER_INITRD=0x73000000
+# sect_bytes, sect_kb: the size of one section
+sect_bytes() {
+	echo $(( ${FSW_SECTION_MIB:=$(sect_field section_size | cut -d' ' -f1)} * 1048576 ))
+}
+
+sect_kb() {
+	echo $(( $(sect_bytes) / 1024 ))
+}
+
+# sects_of OWNER: the sections the table gives to OWNER (0..7, firmware,
+# shared), one index a line, in order
+sects_of() {
+	awk -v o="$1" '$1 ~ /^[0-9]+-[0-9]+$/ && $3 == o { split($1, r, "-");
+		for (i = r[1] + 0; i <= r[2] + 0; i++) print i }' "$FSW/sections"
+}
+
+# sect_end: the address just past the table's last section (outside RAM)
+sect_end() {
+	printf '%#x\n' $(( $(sect_field base) + $(sect_field sections) * $(sect_bytes) ))
+}
+
+# hexadd ADDR BYTES: ADDR + BYTES, 0x...
+hexadd() {
+	printf '%#x\n' $(($1 + $2))
+}
+
+# dt_cells FILE: the big-endian 32-bit cells of a device tree property,
+# as hexadecimal words, one a line
+dt_cells() {
+	od -An -v -tx1 "$1" | tr -s ' \n' '  ' |
+		awk '{ for (i = 1; i + 3 <= NF; i += 4) print $i $(i + 1) $(i + 2) $(i + 3) }'
+}
+
+# dt_range FILE: "START END" (END exclusive, 0x...) of a property holding
+# one address and one size in the root's cell sizes (a memory node's reg,
+# /chosen/linux,usable-memory-range)
+dt_range() {
+	ac=$((0x$(dt_cells /proc/device-tree/#address-cells)))
+	sc=$((0x$(dt_cells /proc/device-tree/#size-cells)))
+	dt_cells "$1" | awk -v ac="$ac" -v sc="$sc" '
+		{ w[NR] = $1 }
+		END { a = ""; for (i = 1; i <= ac; i++) a = a w[i];
+		      s = ""; for (i = ac + 1; i <= ac + sc; i++) s = s w[i];
+		      print a, s }' | {
+		read -r a sz
+		printf '%#x %#x\n' $((0x$a)) $((0x$a + 0x$sz))
+	}
+}
+
+# The machine's RAM (the memory node) and instance 0's boot memory, as
+# U-Boot gave it (/chosen/linux,usable-memory-range): "START END"
+ram_range() {
+	dt_range "$(ls -d /proc/device-tree/memory@* | head -n 1)/reg"
+}
+boot_range() {
+	dt_range /proc/device-tree/chosen/linux,usable-memory-range
+}
+
+# kernel_range: "START END" of the RAM this kernel took from its boot
+# memory (the top-level "System RAM" of /proc/iomem; sections added from
+# the table are "System RAM (fastswitch)"). Less than the boot memory when
+# that runs past the kernel's lowmem (at -m 2G: up to 0xb8000000).
+kernel_range() {
+	grep '^[0-9a-f]*-[0-9a-f]* : System RAM$' /proc/iomem |
+		awk -F'[- ]' 'NR == 1 { a = $1 } { b = $2 } END { print a, b }' | {
+		read -r a b
+		printf '%#x %#x\n' $((0x$a)) $((0x$b + 1))
+	}
+}
+
+# Every CPU of the machine (QEMU's -smp), as the kernel lists them
+ALL_CPUS=$(cat /sys/devices/system/cpu/present 2>/dev/null)
 
 # cmdline_arg NAME: the value of NAME= on the kernel command line
 cmdline_arg() {
 	tr ' ' '\n' </proc/cmdline | sed -n "s/^$1=//p"
 }
+
+# long_or LONG SHORT: the soak figure under make check-long (fsw.long=1
+# on the command line), the short one under make check
+long_or() {
+	if [ "$(cmdline_arg fsw.long)" = 1 ]; then echo "$1"; else echo "$2"; fi
+}
+
+# --- two instances (tests/guest/instances.sh, instance.peer.sh) ---
+# Instance 1 gets a run of PEER_PLAN movable sections of instance 0 near
+# the top of its memory, leaving instance 0's last two sections above
+# them, so that instance 1 (whose range runs to the end of instance
+# memory) sees those offline and refused. At -m 1G: s48-s58 (0x70000000),
+# s59-s60 stay instance 0's; at -m 2G: s107-s117, s118-s119. Once the
+# table gives sections to instance 1 (after the reserve, in instance 1,
+# after a reset) they are those. Its zImage goes 2 sections above its
+# base, its initramfs 3 sections above. peer_layout sets PEER_FIRST,
+# PEER_LAST, PEER_SECTIONS, PEER_BASE, PEER_KERNEL and PEER_INITRD.
+PEER_PLAN=11
+peer_layout() {
+	# shellcheck disable=SC2046
+	set -- $(sects_of 1)
+	if [ $# = 0 ]; then
+		top=$(sects_of 0 | tail -n 1)
+		[ -n "$top" ] || return 1
+		PEER_LAST=$((top - 2))
+		PEER_FIRST=$((PEER_LAST - PEER_PLAN + 1))
+	else
+		PEER_FIRST=$1
+		eval "PEER_LAST=\${$#}"
+	fi
+	PEER_SECTIONS=$((PEER_LAST - PEER_FIRST + 1))
+	PEER_BASE=$(sect_addr "$PEER_FIRST")
+	PEER_KERNEL=$(hexadd "$PEER_BASE" $((2 * $(sect_bytes))))
+	PEER_INITRD=$(hexadd "$PEER_BASE" $((3 * $(sect_bytes))))
+}
+[ -r "$FSW/sections" ] && peer_layout
 
 # The state a switch must keep: a counter process, tmpfs files, a canary
 state_start() {
@@ -232,7 +333,7 @@ state_check() {
 	kill -USR1 $CANARY_PID
 	while ! grep -q "^$CANARY_N " /tmp/canary; do usleep 10000; done
 	grep -q "^$CANARY_N .* ok" /tmp/canary || STATE_BAD_CANARY=$((STATE_BAD_CANARY + 1))
-	[ "$(cat /sys/devices/system/cpu/online)" = 0-1 ] || STATE_BAD_CPUS=$((STATE_BAD_CPUS + 1))
+	[ "$(cat /sys/devices/system/cpu/online)" = "$ALL_CPUS" ] || STATE_BAD_CPUS=$((STATE_BAD_CPUS + 1))
 }
 
 # state_report N WHO: the results of N state_checks
@@ -240,7 +341,7 @@ state_report() {
 	check "$2: the counter process ran on after all $1 switches" [ "$STATE_BAD_COUNTER" = 0 ]
 	check "$2: tmpfs files unchanged after all $1 switches" [ "$STATE_BAD_FILES" = 0 ]
 	check "$2: 16 MiB RAM canary unchanged after all $1 switches ($STATE_BAD_CANARY bad)" [ "$STATE_BAD_CANARY" = 0 ]
-	check "$2: both CPUs online after all $1 switches" [ "$STATE_BAD_CPUS" = 0 ]
+	check "$2: every CPU ($ALL_CPUS) online after all $1 switches" [ "$STATE_BAD_CPUS" = 0 ]
 }
 
 # online_refused I: section I is a memory block here, and onlining it
