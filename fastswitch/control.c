@@ -12,6 +12,9 @@
 #include <asm/fastswitch.h>
 #include "fastswitch.h"
 
+/* Of a long command, the log shows the start: one printk record holds all */
+#define FSW_LOG_CMD_LEN		200
+
 /* The platform's sleep: how the vector waits before resuming */
 static int set_wake(const struct fsw_cmd *cmd)
 {
@@ -96,7 +99,8 @@ int fsw_control(const struct fsw_cmd *cmd, const char *line, size_t len)
 	if (ret) {
 		if (!why[0])
 			fsw_why(why, "error %d", ret);
-		pr_warn("control: %.*s: %s\n", (int)len, line, why);
+		pr_warn("control: %.*s%s: %s\n", (int)min_t(size_t, len, FSW_LOG_CMD_LEN),
+			line, len > FSW_LOG_CMD_LEN ? "..." : "", why);
 	}
 	return ret;
 }

@@ -237,7 +237,8 @@ static ssize_t control_write(struct file *file, const char __user *ubuf,
 	len = count && buf[count - 1] == '\n' ? count - 1 : count;
 	ret = fsw_cmd_parse(buf, count, cmd, &why);
 	if (ret) {
-		pr_warn("control: %s: \"%*pE\"\n", why, (int)len, buf);
+		pr_warn("control: %s: \"%*pE\"%s\n", why, (int)min_t(size_t, len, 200), buf,
+			len > 200 ? "..." : "");
 	} else {
 		flags = lock_system_sleep();
 		ret = fsw_control(cmd, buf, len);

@@ -35,11 +35,6 @@ put_word() {
 		dd of="$1" bs=1 seek="$2" conv=notrunc 2>/dev/null
 }
 
-# peer_mark: the mark instance 1's user space last set (status list)
-peer_mark() {
-	sed -n 's/^  1 .* mark \([0-9]*\).*/\1/p' "$FSW/status"
-}
-
 ktap_plan 39
 
 # --- a CPU that never reports off --------------------------------------
@@ -116,9 +111,9 @@ echo "inject boot-table" >$C
 ktap_diag "booting instance 1; the table breaks after the module's last check"
 before=$(counter_value)
 r=$(fsw-write /sys/power/state mem)
-ktap_diag "back from instance 1: $r, its mark $(peer_mark)"
+ktap_diag "back from instance 1: $r, its mark $(inst_mark 1)"
 check "boot 1 with a corrupted table: instance 1 ran and switched back" \
-	eval '[ "$r" = OK ] && [ "$(status_field boots)" = 1 ] && [ "$(peer_mark)" = 1 ]'
+	eval '[ "$r" = OK ] && [ "$(status_field boots)" = 1 ] && [ "$(inst_mark 1)" = 1 ]'
 state_check "$before"
 check "instance 1 put the table back as it was" \
 	eval '[ "$(sect_field check)" = ok ] && [ "$(sect_field usable)" = yes ]'
@@ -138,19 +133,19 @@ echo "inject page 1" >$C
 for f in "target-id:page of another instance" "target-state:not sleeping" \
 	"target-entry:resume entry outside its sections" "target-table:invalid ownership table"; do
 	line=$(grep '^  1 ' $FSW/status)
-	mark=$(peer_mark) refusals=$(status_field refusals)
+	mark=$(inst_mark 1) refusals=$(status_field refusals)
 	echo "inject ${f%%:*}" >$C
 	fastswitch switch 1 >/tmp/out 2>&1
 	rc=$?
 	check "${f%%:*}: the vector refuses (${f#*:}), instance 0 runs on, instance 1 untouched" \
 		eval '[ $rc = 1 ] && [ "$(status_field last_refusal)" = "${f#*:}" ] &&
-			[ "$(status_field refusals)" = $((refusals + 1)) ] && [ "$(peer_mark)" = "$mark" ] &&
+			[ "$(status_field refusals)" = $((refusals + 1)) ] && [ "$(inst_mark 1)" = "$mark" ] &&
 			[ "$(grep "^  1 " $FSW/status)" = "$line" ] && [ "$(sect_field check)" = ok ]'
 done
-mark=$(peer_mark)
+mark=$(inst_mark 1)
 before=$(counter_value)
 check "then a switch to instance 1 and back: its user space ran (its mark moved on from $mark)" \
-	eval 'fastswitch switch 1 >/dev/null && [ "$(peer_mark)" = $((mark + 1)) ]'
+	eval 'fastswitch switch 1 >/dev/null && [ "$(inst_mark 1)" = $((mark + 1)) ]'
 state_check "$before"
 state_report 2 "instance 0"
 check "instance 0: no WARN, BUG or Oops" dmesg_clean

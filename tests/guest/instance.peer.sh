@@ -17,9 +17,11 @@ tool() {
 	$TOOL_SH /usr/bin/fastswitch "$@"
 }
 
-nsums=0
-[ "$BOOT_PATH" = reset ] && nsums=3
-ktap_plan $((13 + nsums))
+nreset=0
+[ "$BOOT_PATH" = reset ] && nreset=1
+ktap_plan $((16 + nreset))
+run=1
+echo "mark $run" >"$FSW/control"
 check "booted as instance 1: $(uname -r)" eval '[ "$(status_field instance)" = 1 ] && uname -r | grep -q -- "-peer$" && [ "$(hostname)" = fastswitch-peer ]'
 check "booted by instance 0 ($BOOT_PATH path) in $(status_field boot_us) us" [ "$(status_field boot_us)" -gt 0 ]
 own=$(sects_of 1 | wc -l)
@@ -40,33 +42,39 @@ done
 check "instance 0's sections inside its range ($inside) present offline here, onlining refused ($nrefused)" \
 	eval '[ -n "$inside" ] && [ "$nrefused" = "$(echo $inside | wc -w)" ]'
 check "every CPU online ($ALL_CPUS)" [ "$(cat /sys/devices/system/cpu/online)" = "$ALL_CPUS" ]
+# The vector summed every section as instance 0 left; now again.
+check "every section of instance 0 ($(sects_of 0 | wc -l)) is unchanged by the $BOOT_PATH boot" \
+	eval '[ "$(status_field section_sums_taken)" = 1 ] && sums_unchanged'
+changed=$(awk '$6 == "changed" { printf "%s(%s) ", $1, $3 }' /tmp/sums)
+ktap_diag "sections changed since instance 0 left: $changed"
 if [ "$BOOT_PATH" = reset ]; then
-	# The vector summed every section just before the reset; now again.
-	cat "$FSW/section_sums" >/tmp/sums
-	changed=$(awk '$6 == "changed" { printf "%s(%s) ", $1, $3 }' /tmp/sums)
-	ktap_diag "sections changed since instance 0 left: $changed"
-	n0=$(sects_of 0 | wc -l)
-	check "every section of instance 0 ($n0) is unchanged across the reset path" \
-		eval '[ "$(awk "\$3 == 0" /tmp/sums | wc -l)" = "$n0" ] && ! awk "\$3 == 0 && \$6 != \"same\"" /tmp/sums | grep -q .'
 	check "only firmware and instance 1 sections changed" \
 		eval '! awk "\$6 == \"changed\" && \$3 != \"firmware\" && \$3 != \"1\"" /tmp/sums | grep -q .'
 	check "the decompressor took the boot request and cleared it" \
 		eval '[ "$(status_field boot_request)" = none ] && [ "$(status_field boot_requests_taken)" = 1 ]'
+else
+	check "only instance 1's own sections changed: no firmware ran" \
+		eval '! awk "\$6 == \"changed\" && \$3 != \"1\"" /tmp/sums | grep -q .'
 fi
 state_start
 dmesg_mark
-i=0 bad_from=0 bad_switch=0
+i=0 bad_run=0 bad_switch=0
 while :; do
 	before=$(counter_value)
 	if [ $i = "$SWITCHES" ]; then
 		state_report "$SWITCHES" "instance 1"
 		check "instance 1: no WARN, BUG or Oops" dmesg_clean
 		check "instance 1: every switch 0 succeeded ($bad_switch failed)" [ $bad_switch = 0 ]
-		check "instance 1: every return came from instance 0" [ $bad_from = 0 ]
+		check "instance 1: instance 0's user space ran before every return ($bad_run did not)" [ $bad_run = 0 ]
+		check "after $SWITCHES switches, every section of instance 0 is as it left it the last time" \
+			eval '[ "$(status_field section_sums_taken)" = 2 ] && sums_unchanged'
+		ktap_diag "sums taken $(status_field section_sums_taken); changed: $(awk '$6 == "changed" { printf "%s(%s) ", $1, $3 }' /tmp/sums)"
 		ktap_diag "instance 1 done; switching back for good"
 	fi
 	tool switch 0 >/tmp/switch.out 2>&1 || { cat /tmp/switch.out; bad_switch=$((bad_switch + 1)); }
 	i=$((i + 1))
-	[ "$(status_field last_switch_from)" = 0 ] || bad_from=$((bad_from + 1))
+	run=$((run + 1))
+	echo "mark $run" >"$FSW/control"
+	[ "$(inst_mark 0)" = "$i" ] || bad_run=$((bad_run + 1))
 	state_check "$before"
 done

@@ -262,6 +262,22 @@ kernel_range() {
 # Every CPU of the machine (QEMU's -smp), as the kernel lists them
 ALL_CPUS=$(cat /sys/devices/system/cpu/present 2>/dev/null)
 
+# inst_mark ID: the mark instance ID's user space last set (mark N), as
+# this instance sees it in ID's page (status): only ID's user space can
+# advance it, so it proves that ID ran
+inst_mark() {
+	sed -n "s/^  $1 .* mark \([0-9]*\).*/\1/p" "$FSW/status"
+}
+
+# sums_unchanged: every section the table gives to instance 0 has the sum
+# the vector took when instance 0 last left (section_sums)
+sums_unchanged() {
+	cat "$FSW/section_sums" >/tmp/sums
+	n0=$(sects_of 0 | wc -l)
+	[ "$n0" -gt 0 ] && [ "$(awk '$3 == 0' /tmp/sums | wc -l)" = "$n0" ] &&
+		! awk '$3 == 0 && $6 != "same"' /tmp/sums | grep -q .
+}
+
 # cmdline_arg NAME: the value of NAME= on the kernel command line
 cmdline_arg() {
 	tr ' ' '\n' </proc/cmdline | sed -n "s/^$1=//p"

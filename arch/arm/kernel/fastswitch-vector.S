@@ -15,13 +15,15 @@
  *     unknown mode, write the reason into fastswitch_vector_args and
  *     resume this instance;
  *  2. save this instance's mandatory resume registers into its page and
- *     mark it sleeping; if asked (testing), sum every section;
+ *     mark it sleeping;
  *  3. then, by mode:
  *     FSW_MODE_RESUME: sleep (wait the configured delay, then poll for the
  *       wake-up event), load the target's mandatory resume registers from
- *       its page, invalidate the I-cache and branch predictor, record the
- *       hand-off (entry and jump counter) in the page's unsealed tail, and
- *       jump to the target's physical resume entry (its cpu_resume);
+ *       its page, if asked (testing) sum every section, invalidate the
+ *       I-cache and branch predictor, record the hand-off (entry and jump
+ *       counter) in the page's unsealed tail, and jump to the target's
+ *       physical resume entry (its cpu_resume); the boot modes sum the
+ *       sections first as well;
  *     FSW_MODE_BOOT: enter a new kernel the way a boot loader (or arm
  *       kexec) does: r0 = 0, r1 = ~0 (no machine number), r2 = its DTB;
  *     FSW_MODE_RESET: order a warm reset (PSCI SYSTEM_RESET); the boot
@@ -43,6 +45,18 @@
 	.arm
 	.text
 	.align	5
+
+/*
+ * Testing: sum every section (fastswitch-sums.S) when the module asked,
+ * after the last write into the leaving instance's memory (its page and
+ * fastswitch_vector_args are written by then), so that the next kernel
+ * sees exactly what it changed. Clobbers r0-r3, r6-r9.
+ */
+	.macro	sums_if_asked
+	ldr	r8, [r12, #FSW_ARG_SUMS]
+	cmp	r8, #0
+	blne	fsw_vec_sums
+	.endm
 
 ENTRY(fastswitch_vector)
 	adr_l	r12, fastswitch_vector_args
@@ -107,10 +121,6 @@ ENTRY(fastswitch_vector)
 	mov	r0, r4
 	bl	fsw_vec_seal
 
-	ldr	r8, [r12, #FSW_ARG_SUMS]
-	cmp	r8, #0
-	blne	fsw_vec_sums
-
 	ldr	r0, [r12, #FSW_ARG_MODE]
 	cmp	r0, #FSW_MODE_BOOT
 	beq	.Lboot
@@ -131,10 +141,12 @@ ENTRY(fastswitch_vector)
 	str	r0, [r5, #FSW_PG_STATE]
 	mov	r0, r5
 	bl	fsw_vec_seal
+	sums_if_asked
 	ldr	r6, [r5, #FSW_PG_RESUME_ENTRY]
 	b	.Ljump
 
 .Lboot:
+	sums_if_asked
 	ldr	r6, [r12, #FSW_ARG_BOOT_ENTRY]
 	ldr	r2, [r12, #FSW_ARG_BOOT_DTB]
 	mov	r0, #0
@@ -142,6 +154,7 @@ ENTRY(fastswitch_vector)
 	b	.Lenter
 
 .Lreset:
+	sums_if_asked
 	ldr	r0, [r12, #FSW_ARG_RESET_FN]
 	ldr	r6, [r12, #FSW_ARG_RESET_SMC]
 	mov	r1, #0
