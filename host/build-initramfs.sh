@@ -35,6 +35,8 @@ for f in "$FSW_TOP"/scripts/*; do
 	cp "$f" "$st/usr/bin/"
 done
 cp "$FSW_TOP"/tests/guest/*.sh "$st/tests/"
+# the errors table of docs/debugfs.md, which tests/guest/errno-table.sh checks
+cp "$FSW_TOP/docs/debugfs.md" "$st/tests/"
 mkdir -p "$st/tests/kselftest"
 cp "$ksrc/tools/testing/selftests/memory-hotplug/mem-on-off-test.sh" "$st/tests/kselftest/"
 make -s -C "$kobj" ARCH=arm CROSS_COMPILE="$FSW_CROSS" INSTALL_MOD_PATH="$st" \
