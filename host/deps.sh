@@ -9,6 +9,7 @@
 set -eu
 FSW_TOP=$(cd "$(dirname "$0")/.." && pwd)
 . "$FSW_TOP/host/env.sh"
+fsw_noargs "$@"
 
 # Kernel: its source, host compiler and C library (host programs of the
 # kernel build, the host unit tests), the kernel build's tools
