@@ -2,6 +2,9 @@
 #
 #   make run     build everything, boot QEMU, show Fastswitch at work
 #   make check   build everything and run the test suite
+#   make check-long   the same with the full soaks (fsw.long=1)
+#   make check-fresh  make run and make check on a fresh minimal Debian
+#                (host/fresh-machine.sh; 30-40 minutes)
 #   make bench   build everything and run the benchmarks
 #
 # Kbuild in this directory builds the module against the patched kernel
@@ -15,7 +18,7 @@ OUT := $(TOP)/out
 CROSS := arm-linux-gnueabihf-
 KDIR = $(shell cat $(OUT)/kdir 2>/dev/null)
 
-.PHONY: all deps kernel module peer initramfs run check check-host check-qemu bench clean
+.PHONY: all deps kernel module peer initramfs run check check-long check-host check-fresh bench clean
 
 all: initramfs
 
@@ -42,6 +45,9 @@ run: all
 
 check: all
 	@$(TOP)/tests/run
+
+check-long: all
+	@$(TOP)/tests/run --long
 
 check-host:
 	@$(TOP)/tests/run --host-only
