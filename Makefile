@@ -52,6 +52,10 @@ check-long: all
 check-host:
 	@$(TOP)/tests/run --host-only
 
+# Not part of check: it builds everything twice from nothing in a new root
+check-fresh:
+	@$(TOP)/host/fresh-machine.sh
+
 bench: all
 	@$(TOP)/bench/run
 
