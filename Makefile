@@ -17,6 +17,9 @@ TOP := $(CURDIR)
 OUT := $(TOP)/out
 CROSS := arm-linux-gnueabihf-
 KDIR = $(shell cat $(OUT)/kdir 2>/dev/null)
+# Commands that boot QEMU get SIGTERM if make dies (even by SIGKILL): they
+# stop their QEMU then
+DIES_WITH_MAKE := setpriv --pdeathsig TERM
 
 .PHONY: all deps kernel module peer initramfs run check check-long check-host check-fresh bench clean
 
@@ -41,23 +44,23 @@ initramfs: module peer
 	@$(TOP)/host/build-initramfs.sh
 
 run: all
-	@$(TOP)/host/run-demo.sh
+	@$(DIES_WITH_MAKE) $(TOP)/host/run-demo.sh
 
 check: all
-	@$(TOP)/tests/run
+	@$(DIES_WITH_MAKE) $(TOP)/tests/run
 
 check-long: all
-	@$(TOP)/tests/run --long
+	@$(DIES_WITH_MAKE) $(TOP)/tests/run --long
 
 check-host:
-	@$(TOP)/tests/run --host-only
+	@$(DIES_WITH_MAKE) $(TOP)/tests/run --host-only
 
 # Not part of check: it builds everything twice from nothing in a new root
 check-fresh:
-	@$(TOP)/host/fresh-machine.sh
+	@$(DIES_WITH_MAKE) $(TOP)/host/fresh-machine.sh
 
 bench: all
-	@$(TOP)/bench/run
+	@$(DIES_WITH_MAKE) $(TOP)/bench/run
 
 clean:
 	@if [ -n "$(KDIR)" ] && [ -d "$(KDIR)" ]; then \

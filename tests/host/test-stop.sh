@@ -19,7 +19,8 @@ head -c 65536 /dev/zero >"$work/out/zImage"
 echo dummy | gzip >"$work/out/initramfs.cpio.gz"
 mark="^qemu-system-arm .*$work/tmp/fsw-boot"
 cleanup() {
-	pkill -KILL -f "$mark" 2>/dev/null
+	local q
+	for q in $(pgrep -f "$mark"); do kill -KILL "$q" 2>/dev/null; done
 	rm -rf "$work"
 }
 trap cleanup EXIT
