@@ -46,7 +46,10 @@ gone() {
 stop_case() {
 	local name=$1 sig=$2 pid q i
 	shift 2
-	TMPDIR=$work/tmp FSW_OUT=$work/out FSW_TEST_TIMEOUT=600 "$@" >"$work/cmd.log" 2>&1 &
+	# default dispositions: a run under nohup (or started in the
+	# background) would ignore SIGHUP (SIGINT), and rightly go on
+	TMPDIR=$work/tmp FSW_OUT=$work/out FSW_TEST_TIMEOUT=600 \
+		env --default-signal=INT,TERM,HUP "$@" >"$work/cmd.log" 2>&1 &
 	pid=$!
 	q=
 	for i in $(seq 600); do
