@@ -59,7 +59,11 @@ ktap() {
 				err="result $num where $next was due"
 			else
 				next=$((next + 1))
-				echo "$line" | sed "s/^\(not ok\|ok\) \([0-9]*\)/\1 $group.\2/"
+				# "ok N ..." -> "ok GROUP.N ..." (GROUP may hold a '/')
+				case $line in
+				"not ok "*) echo "not ok $group.${line#not ok }" ;;
+				*) echo "ok $group.${line#ok }" ;;
+				esac
 				case $line in
 				*"# SKIP"*) skipped=$((skipped + 1)) ;;
 				"not ok"*) failed=$((failed + 1)) ;;

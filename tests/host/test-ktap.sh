@@ -29,7 +29,7 @@ case_() {
 }
 
 K='KTAP version 1\n'
-ktap_plan 19
+ktap_plan 20
 case_ "good: 3 results, console noise around"	"2 1 0" "" \
 	"[    1.0] boot\n${K}1..3\nok 1 - a\n# diag\nnot ok 2 - b\nsome output\nok 3 - c\nFSW-GUEST-DONE x\n"
 case_ "good: a skip is counted as skipped"	"1 0 1" "" "${K}1..2\nok 1 - a\nok 2 - b # SKIP no reason\n"
@@ -52,4 +52,10 @@ case_ "a second plan in one document"		"1 1 0" "a second plan" "${K}1..2\nok 1 -
 case_ "an empty plan 1..0"			"0 1 0" "no results" "${K}1..0\n"
 case_ "another KTAP version"			"0 1 0" "KTAP version 1 expected" "KTAP version 2\n1..1\nok 1 - a\n"
 case_ "failed results are failures"		"0 2 0" "" "${K}1..2\nnot ok 1 - a\nnot ok 2 - b\n"
+# The results are shown under the group's name, whatever it holds
+printf "${K}1..2\nok 1 - a\nnot ok 2 - b # with / and \\\\ and &\n" >"$work/log"
+out=$(passed=0 failed=0 skipped=0; ktap "t@2G/4" "$work/log" 2>&1)
+check "results named GROUP.N, for a group with a '/'" \
+	[ "$out" = "$(printf 'ok t@2G/4.1 - a\nnot ok t@2G/4.2 - b # with / and \\ and &')" ]
+echo "$out" | sed 's/^/# /'
 ktap_end
