@@ -2,6 +2,9 @@
 #
 #   make run     build everything, boot QEMU, show Fastswitch at work
 #   make check   build everything and run the test suite
+#   make check-long   the same with the full soaks (fsw.long=1)
+#   make check-fresh  make run and make check on a fresh minimal Debian
+#                (host/fresh-machine.sh; 30-40 minutes)
 #   make bench   build everything and run the benchmarks
 #
 # Kbuild in this directory builds the module against the patched kernel
@@ -14,8 +17,11 @@ TOP := $(CURDIR)
 OUT := $(TOP)/out
 CROSS := arm-linux-gnueabihf-
 KDIR = $(shell cat $(OUT)/kdir 2>/dev/null)
+# Commands that boot QEMU get SIGTERM if make dies (even by SIGKILL): they
+# stop their QEMU then
+DIES_WITH_MAKE := setpriv --pdeathsig TERM
 
-.PHONY: all deps kernel module peer initramfs run check check-host check-qemu bench clean
+.PHONY: all deps kernel module peer initramfs run check check-long check-host check-fresh bench clean
 
 all: initramfs
 
@@ -38,16 +44,23 @@ initramfs: module peer
 	@$(TOP)/host/build-initramfs.sh
 
 run: all
-	@$(TOP)/host/run-demo.sh
+	@$(DIES_WITH_MAKE) $(TOP)/host/run-demo.sh
 
 check: all
-	@$(TOP)/tests/run
+	@$(DIES_WITH_MAKE) $(TOP)/tests/run
+
+check-long: all
+	@$(DIES_WITH_MAKE) $(TOP)/tests/run --long
 
 check-host:
-	@$(TOP)/tests/run --host-only
+	@$(DIES_WITH_MAKE) $(TOP)/tests/run --host-only
+
+# Not part of check: it builds everything twice from nothing in a new root
+check-fresh:
+	@$(DIES_WITH_MAKE) $(TOP)/host/fresh-machine.sh
 
 bench: all
-	@$(TOP)/bench/run
+	@$(DIES_WITH_MAKE) $(TOP)/bench/run
 
 clean:
 	@if [ -n "$(KDIR)" ] && [ -d "$(KDIR)" ]; then \

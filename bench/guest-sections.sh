@@ -33,12 +33,12 @@ measure() {
 			for b in $blocks; do
 				o=$(fsw-write -t $MEMSYS/memory$b/state offline) &&
 					echo "${o#OK }" >>/tmp/off.$name ||
-					echo "bench: warning: memory$b offline: $o"
+					bench_fail "memory$b offline: $o"
 			done
 			for b in $blocks; do
 				o=$(fsw-write -t $MEMSYS/memory$b/state online_movable) &&
 					echo "${o#OK }" >>/tmp/on.$name ||
-					echo "bench: warning: memory$b online: $o"
+					bench_fail "memory$b online: $o"
 			done
 		done
 		set -- "$name"
@@ -60,12 +60,13 @@ stats online_idle ms 1000000 </tmp/on.idle
 sec=$(sect_field section_size | cut -d' ' -f1)
 hog=$(($(meminfo MemFree) / 1024 - 4 * sec - 64))
 echo "bench: hog_size $hog MiB"
-hog_start $hog
+hog_start $hog || bench_fail "the hog ($hog MiB) did not start"
 measure hog
 stats offline_hog ms 1000000 </tmp/off.hog
 stats online_hog ms 1000000 </tmp/on.hog
 verdict=$(hog_check)
 echo "bench: hog_data_intact $([ "${verdict%% *}" = ok ] && echo 1 || echo 0) bool"
+[ "${verdict%% *}" = ok ] || bench_fail "the hog's data changed: $verdict"
 hog_stop
 
 # Baseline, same boot: a suspend cycle of the same kernel (everything but
@@ -75,7 +76,7 @@ echo core >/sys/power/pm_test
 : >/tmp/susp
 i=0
 while [ $i -lt 10 ]; do
-	fsw-suspend mem >>/tmp/susp
+	if u=$(fsw-suspend mem); then echo "$u" >>/tmp/susp; else bench_fail "pm_test=core cycle $i: $u"; fi
 	i=$((i + 1))
 done
 echo none >/sys/power/pm_test

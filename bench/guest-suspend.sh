@@ -20,11 +20,17 @@ run() {
 	: >/tmp/u.$1
 	i=0
 	while [ "$i" -lt "$N" ]; do
-		u=$(fsw-suspend mem) || { echo "bench: $1 cycle $i failed: $u"; return 1; }
+		c=$(status_field cycles)
+		u=$(fsw-suspend mem) || { bench_fail "$1 cycle $i: $u"; return 1; }
+		# a cycle that did not complete, or did not go where this mode
+		# goes, is not a sample: the status would be a stale one
+		if [ "$(status_field cycles)" != $((c + 1)) ] ||
+			[ "$(status_field last_cycle_entered)" != "$2" ]; then
+			bench_fail "$1 cycle $i: cycles $c -> $(status_field cycles), platform entered = $(status_field last_cycle_entered)"
+			return 1
+		fi
 		echo "$u" >>/tmp/u.$1
 		status_field last_cycle_ns >>/tmp/k.$1
-		[ "$(status_field last_cycle_entered)" = "$2" ] ||
-			echo "bench: warning: $1 cycle $i: platform entered = $(status_field last_cycle_entered)"
 		[ "$1" = vector ] && status_field last_sleep_us >>/tmp/v.$1
 		i=$((i + 1))
 	done
@@ -32,16 +38,16 @@ run() {
 
 echo 0 >/sys/module/suspend/parameters/pm_test_delay
 echo core >/sys/power/pm_test
-run core no
+run core no || exit 1
 echo none >/sys/power/pm_test
 : >/tmp/v.vector
-run vector yes
+run vector yes || exit 1
 
-stats pmtest_core_cycle ms 1000000 </tmp/k.core
-stats vector_cycle ms 1000000 </tmp/k.vector
-stats pmtest_core_write ms 1000000 </tmp/u.core
-stats vector_write ms 1000000 </tmp/u.vector
-stats vector_handoff us 1 </tmp/v.vector
+stats pmtest_core_cycle ms 1000000 "$N" </tmp/k.core
+stats vector_cycle ms 1000000 "$N" </tmp/k.vector
+stats pmtest_core_write ms 1000000 "$N" </tmp/u.core
+stats vector_write ms 1000000 "$N" </tmp/u.vector
+stats vector_handoff us 1 "$N" </tmp/v.vector
 a=$(sort -n /tmp/k.vector | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }')
 b=$(sort -n /tmp/k.core | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }')
 awk -v a="$a" -v b="$b" 'BEGIN { printf "bench: vector_vs_pmtest_core_ratio %.3f ratio\n", a / b }'

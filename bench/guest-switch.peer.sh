@@ -1,9 +1,13 @@
 #!/bin/sh
-# Benchmark (guest side, the peer instance booted by guest-switch.sh).
+# Benchmark (guest side, the peer instance booted by guest-switch.sh):
+# its boot time, then each time instance 0 switches to it, the kernel-side
+# time of that switch; switches back at once. After N switches it prints
+# the statistics (before switching back the last time).
 KTAP_PREFIX=
 . /tests/lib.sh
 N=$(cmdline_arg fsw.bench_cycles)
 BPATH=$(cmdline_arg fsw.bench_path)
+BENCH_PREFIX="peer: "
 . /bench/stats.sh
 echo "peer: bench: boot_${BPATH}_ms $(awk -v u="$(status_field boot_us)" 'BEGIN { printf "%.3f", u / 1000 }') ms"
 echo "peer: bench: boot_${BPATH}_uptime_at_init_s $(cut -d' ' -f1 /proc/uptime) s"
@@ -11,10 +15,19 @@ echo "peer: bench: boot_${BPATH}_uptime_at_init_s $(cut -d' ' -f1 /proc/uptime) 
 i=0
 while :; do
 	if [ $i = "$N" ]; then
-		stats switch_kernel_0to1 ms 1000 </tmp/k | sed 's/^/peer: /'
+		stats switch_kernel_0to1 ms 1000 "$N" </tmp/k
 	fi
-	fastswitch switch 0 >/dev/null
+	s=$(status_field switches)
+	if ! o=$(fastswitch switch 0 2>&1); then
+		# instance 0 stops at its own failure; this one stays here
+		bench_fail "switch $((i + 1)) to 0: $o"
+		break
+	fi
 	echo "peer: bench-arrive: $((i + 1)) $(fsw-cnt)"
 	i=$((i + 1))
-	status_field last_switch_us >>/tmp/k
+	if [ "$(status_field switches)" = $((s + 1)) ] && [ "$(status_field last_switch_from)" = 0 ]; then
+		status_field last_switch_us >>/tmp/k
+	else
+		bench_fail "switch $i from 0: switches $s -> $(status_field switches), from $(status_field last_switch_from)"
+	fi
 done

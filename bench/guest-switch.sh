@@ -7,35 +7,53 @@
 # one instance to resume complete on the other); end to end, instance 0
 # prints the counter before "fastswitch switch 1" (bench-start) and the
 # peer's user space prints it when it runs again (bench-arrive): bench/run
-# pairs them.
+# pairs them. A step that fails prints "bench-fail:" and ends the
+# benchmark: no sample is taken from a status that a failed step left.
 . /tests/lib.sh
 N=$(cmdline_arg fsw.bench_cycles)
 BPATH=$(cmdline_arg fsw.bench_path)
 . /bench/stats.sh
 
+# fail WHAT: report, and stop here (init powers off)
+fail() {
+	bench_fail "$*"
+	exit 1
+}
+
 : >/tmp/self
 i=0
 while [ $i -lt "$N" ]; do
 	i=$((i + 1))
-	suspend_mem || echo "bench: self cycle $i failed"
+	c=$(status_field cycles)
+	suspend_mem || fail "self cycle $i: echo mem failed"
+	[ "$(status_field cycles)" = $((c + 1)) ] && [ "$(status_field last_cycle_entered)" = yes ] ||
+		fail "self cycle $i: cycles $c -> $(status_field cycles), entered $(status_field last_cycle_entered)"
 	status_field last_cycle_ns >>/tmp/self
 done
-stats self_cycle ms 1000000 </tmp/self
+stats self_cycle ms 1000000 "$N" </tmp/self
 echo "bench-freq: $(page_field cnt_freq)"
 
-fastswitch reserve $PEER_BASE $PEER_SECTIONS 1 >/dev/null
-fastswitch load 1 kernel $PEER_KERNEL /boot/peer/zImage >/dev/null
-fastswitch load 1 initrd $PEER_INITRD /boot/peer/initramfs.cpio.gz >/dev/null
-fastswitch cmdline 1 console=ttyAMA0,115200 loglevel=4 fsw.run=peer:switch fsw.testing=1 \
-	fsw.bench_cycles="$N" fsw.bench_path="$BPATH"
-fastswitch boot 1 "$BPATH" >/dev/null || echo "bench: boot 1 $BPATH failed"
+o=$(fastswitch reserve $PEER_BASE $PEER_SECTIONS 1 2>&1) || fail "reserve: $o"
+o=$(fastswitch load 1 kernel $PEER_KERNEL /boot/peer/zImage 2>&1) || fail "load kernel: $o"
+o=$(fastswitch load 1 initrd $PEER_INITRD /boot/peer/initramfs.cpio.gz 2>&1) || fail "load initrd: $o"
+o=$(fastswitch cmdline 1 console=ttyAMA0,115200 loglevel=4 fsw.run=peer:switch fsw.testing=1 \
+	fsw.bench_cycles="$N" fsw.bench_path="$BPATH" 2>&1) || fail "cmdline: $o"
+b=$(status_field boots)
+o=$(fastswitch boot 1 "$BPATH" 2>&1) || fail "boot 1 $BPATH: $o"
+[ "$(status_field boots)" = $((b + 1)) ] || fail "boot 1 $BPATH: boots $b -> $(status_field boots)"
 
+# A switch counts when it returned 0 and the status says it happened:
+# one more switch, back from instance 1, result 0
 : >/tmp/k
 i=0
 while [ $i -lt "$N" ]; do
 	i=$((i + 1))
+	s=$(status_field switches)
 	echo "bench-start: $i $(fsw-cnt)"
-	fastswitch switch 1 >/dev/null || echo "bench: switch $i failed"
+	o=$(fastswitch switch 1 2>&1) || fail "switch $i: $o"
+	[ "$(status_field switches)" = $((s + 1)) ] && [ "$(status_field last_switch_from)" = 1 ] &&
+		[ "$(status_field last_switch_result)" = 0 ] ||
+		fail "switch $i: switches $s -> $(status_field switches), from $(status_field last_switch_from), result $(status_field last_switch_result)"
 	status_field last_switch_us >>/tmp/k
 done
-stats switch_kernel_1to0 ms 1000 </tmp/k
+stats switch_kernel_1to0 ms 1000 "$N" </tmp/k

@@ -1,15 +1,25 @@
 # shellcheck shell=sh
 # Sourced by the guest benchmarks.
-# stats NAME UNIT SCALE < values: min/median/max lines
+# Only "bench: <metric> <value> <unit>" lines are metrics; a failed step
+# prints "bench-fail: <what>" (bench/run then fails), never a metric.
+
+# bench_fail WHAT: report a failed step
+bench_fail() {
+	echo "${BENCH_PREFIX:-}bench-fail: $*"
+}
+
+# stats NAME UNIT SCALE [COUNT] < values: min/median/max/samples lines;
+# fails if there are no values, or not COUNT of them
 stats() {
-	sort -n | awk -v name="$1" -v unit="$2" -v scale="$3" '
+	sort -n | awk -v name="$1" -v unit="$2" -v scale="$3" -v want="${4:-}" -v pre="${BENCH_PREFIX:-}" '
 		{ v[NR] = $1 / scale }
 		END {
-			if (NR == 0) { print "bench: " name "_missing 1 count"; exit }
+			if (NR == 0) { print pre "bench-fail: " name ": no samples"; exit }
+			if (want != "" && NR != want) print pre "bench-fail: " name ": " NR " samples, " want " expected"
 			med = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
-			printf "bench: %s_min %.3f %s\n", name, v[1], unit
-			printf "bench: %s_median %.3f %s\n", name, med, unit
-			printf "bench: %s_max %.3f %s\n", name, v[NR], unit
-			printf "bench: %s_samples %d count\n", name, NR
+			printf "%sbench: %s_min %.3f %s\n", pre, name, v[1], unit
+			printf "%sbench: %s_median %.3f %s\n", pre, name, med, unit
+			printf "%sbench: %s_max %.3f %s\n", pre, name, v[NR], unit
+			printf "%sbench: %s_samples %d count\n", pre, name, NR
 		}'
 }

@@ -6,6 +6,7 @@
 set -eu
 FSW_TOP=$(cd "$(dirname "$0")/.." && pwd)
 . "$FSW_TOP/host/env.sh"
+fsw_noargs "$@"
 
 debs=$FSW_CACHE/debs
 ko=${FSW_KO:-$FSW_TOP/fastswitch/fastswitch.ko}

@@ -8,6 +8,7 @@
 set -eu
 FSW_TOP=$(cd "$(dirname "$0")/.." && pwd)
 . "$FSW_TOP/host/env.sh"
+fsw_noargs "$@"
 
 debver=$(fsw_kernel_debver)
 [ -n "$debver" ] || fsw_die "linux-source-6.12 is not installed (run host/deps.sh)"

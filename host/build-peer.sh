@@ -7,6 +7,7 @@
 set -eu
 FSW_TOP=$(cd "$(dirname "$0")/.." && pwd)
 . "$FSW_TOP/host/env.sh"
+fsw_noargs "$@"
 
 peer=$FSW_OUT/peer
 FSW_PEER=1 FSW_OUT=$peer "$FSW_TOP/host/build-kernel.sh"

@@ -1,13 +1,28 @@
 #!/bin/sh
 # Install what the build, the QEMU runs and the tests need, from Debian.
 # Safe to run again: it only installs what is missing.
+#
+# Every package is named, recommended or not: packages are installed
+# with --no-install-recommends, and a minimal Debian (debootstrap's
+# minbase: only Priority: required) must get everything from this list.
+# host/fresh-machine.sh checks that on a minimal root.
 set -eu
 FSW_TOP=$(cd "$(dirname "$0")/.." && pwd)
 . "$FSW_TOP/host/env.sh"
+fsw_noargs "$@"
 
-PKGS="linux-source-6.12 gcc-arm-linux-gnueabihf bison flex libssl-dev libelf-dev
-bc cpio ccache device-tree-compiler u-boot-tools qemu-system-arm u-boot-qemu
-xz-utils kmod gcc make git python3 gzip fdisk e2fsprogs"
+# Kernel: its source, host compiler and C library (host programs of the
+# kernel build, the host unit tests), the kernel build's tools
+PKGS="linux-source-6.12 gcc libc6-dev make git perl bison flex bc libssl-dev libelf-dev
+xz-utils cpio kmod python3 ccache device-tree-compiler"
+# Guest: the armhf cross compiler and its C library (the static test
+# helpers, the module), the initramfs
+PKGS="$PKGS gcc-arm-linux-gnueabihf libc6-dev-armhf-cross gzip"
+# QEMU and its firmware, the boot disk (mkimage, sfdisk, mke2fs); the
+# guest has no network card, so QEMU needs no NIC ROM (ipxe-qemu)
+PKGS="$PKGS qemu-system-arm u-boot-qemu u-boot-tools fdisk e2fsprogs"
+# Host scripts: setpriv (util-linux), ps/pgrep (procps, tests/host)
+PKGS="$PKGS util-linux procps"
 
 missing=
 for p in $PKGS; do

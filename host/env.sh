@@ -20,6 +20,27 @@ fsw_log() {
 	echo "==> $*"
 }
 
+# fsw_usage: the calling script's header comment (its help text)
+fsw_usage() {
+	awk 'NR == 1 { next } /^#/ { sub(/^# ?/, ""); print; next } { exit }' "$0"
+}
+
+# fsw_noargs "$@": for scripts that take no arguments: --help prints the
+# header comment; anything else is refused.
+fsw_noargs() {
+	case ${1:-} in
+	"") ;;
+	-h | --help) fsw_usage; exit 0 ;;
+	*) fsw_usage >&2; echo "fastswitch: error: unknown argument: $1" >&2; exit 2 ;;
+	esac
+}
+
+# fsw_qemu ARGS...: host/qemu.sh, stopped (SIGTERM) if the caller dies,
+# even by SIGKILL; host/qemu.sh in turn stops its QEMU.
+fsw_qemu() {
+	setpriv --pdeathsig TERM "$FSW_TOP/host/qemu.sh" "$@"
+}
+
 # The Debian version of the kernel source package, e.g. 6.12.117-1~deb12u1.
 fsw_kernel_debver() {
 	dpkg-query -W -f '${Version}' linux-source-6.12 2>/dev/null

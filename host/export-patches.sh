@@ -8,6 +8,7 @@
 set -eu
 FSW_TOP=$(cd "$(dirname "$0")/.." && pwd)
 . "$FSW_TOP/host/env.sh"
+fsw_noargs "$@"
 
 src=$FSW_CACHE/linux-$(fsw_kernel_debver)/src
 git -C "$src" rev-parse -q --verify refs/tags/debian-base >/dev/null ||

@@ -6,6 +6,7 @@
 set -eu
 FSW_TOP=$(cd "$(dirname "$0")/.." && pwd)
 . "$FSW_TOP/host/env.sh"
+fsw_noargs "$@"
 
 mkdir -p "$FSW_OUT/logs"
 if [ -t 0 ] && [ -t 1 ]; then
@@ -13,6 +14,6 @@ if [ -t 0 ] && [ -t 1 ]; then
 	exec "$FSW_TOP/host/qemu.sh" -i -- fsw.run=demo fsw.shell=1
 fi
 echo "==> booting QEMU virt (-smp 2 -m 1G) through U-Boot (no terminal: demo only)"
-"$FSW_TOP/host/qemu.sh" -t 300 -l "$FSW_OUT/logs/demo.log" -- fsw.run=demo
+fsw_qemu -t 300 -l "$FSW_OUT/logs/demo.log" -- fsw.run=demo
 grep -aq '=== demo done' "$FSW_OUT/logs/demo.log" || fsw_die "the demo did not finish (log: $FSW_OUT/logs/demo.log)"
 echo "==> demo done (console log: $FSW_OUT/logs/demo.log)"
