@@ -74,7 +74,7 @@ while :; do
 	tool switch 0 >/tmp/switch.out 2>&1 || { cat /tmp/switch.out; bad_switch=$((bad_switch + 1)); }
 	i=$((i + 1))
 	run=$((run + 1))
-	echo "mark $run" >"$FSW/control"
+	tool mark $run >/tmp/mark.out 2>&1 || cat /tmp/mark.out
 	[ "$(inst_mark 0)" = "$i" ] || bad_run=$((bad_run + 1))
 	state_check "$before"
 done

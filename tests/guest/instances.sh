@@ -61,7 +61,7 @@ instances_run() {
 	while [ $i -lt "$SWITCHES" ]; do
 		i=$((i + 1))
 		before=$(counter_value)
-		echo "mark $i" >"$FSW/control"
+		tool mark $i >/tmp/mark.out 2>&1 || cat /tmp/mark.out
 		[ $i = "$SWITCHES" ] && echo "inject sums" >"$FSW/control"
 		tool switch 1 >/tmp/switch.out 2>&1 || { cat /tmp/switch.out; break; }
 		[ "$(inst_mark 1)" = $((i + 1)) ] || bad_run=$((bad_run + 1))

@@ -66,7 +66,11 @@ boot 1 sideways
 boot 1 direct extra
 switch
 switch ''
-switch 1 extra"
+switch 1 extra
+mark
+mark ''
+mark x
+mark 1 extra"
 ncases=$(echo "$usage_cases" | wc -l)
 
 ktap_plan $((2 * (17 + ncases) + 3))
