@@ -43,7 +43,7 @@ case $timeout in *[!0-9]* | "") fsw_die "-t $timeout: seconds expected" ;; esac
 for f in "$FSW_OUT/zImage" "$FSW_OUT/initramfs.cpio.gz" "$FSW_UBOOT"; do
 	[ -f "$f" ] || fsw_die "$f is missing (make all)"
 done
-: >"$log" 2>/dev/null || fsw_die "cannot write the log $log"
+: 2>/dev/null >"$log" || fsw_die "cannot write the log $log"
 
 # U-Boot's standard distro boot finds boot.scr on a virtio disk: it loads
 # the zImage into the firmware's first section and the initramfs just
