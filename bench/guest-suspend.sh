@@ -31,7 +31,8 @@ run() {
 		fi
 		echo "$u" >>/tmp/u.$1
 		status_field last_cycle_ns >>/tmp/k.$1
-		[ "$1" = vector ] && status_field last_sleep_us >>/tmp/v.$1
+		# the vector's hand-off, from its entry to the jump (page tail)
+		[ "$1" = vector ] && status_field last_handoff_us >>/tmp/v.$1
 		i=$((i + 1))
 	done
 }

@@ -78,7 +78,11 @@ check "instance 2's sections $i2-$((i2 + 1)) taken back" eval '[ "$(sect_info $i
 state_start
 echo "load 1 initrd $PEER_INITRD /boot/peer/initramfs.cpio.gz" >$C
 echo "cmdline 1 console=ttyAMA0,115200 loglevel=4 fsw.run=peer:instance fsw.testing=1 fsw.switches=$SWITCHES fsw.tool_sh=sh fsw.boot_path=direct" >$C
-check "boot 1: the peer ran and switched back" tool boot 1
+# The peer (instance.peer.sh) checks instance 0's sections with the sums
+# the vector takes as instance 0 leaves, at the boot and at the last
+# switch, and instance 0's mark before each of its returns.
+echo "inject sums" >$C
+check "boot 1: the peer's user space ran and switched back" eval 'tool boot 1 && [ "$(inst_mark 1)" = 1 ]'
 refuse_each "$cases3" $snapfiles
 
 # A corrupted target page: refused before anything is suspended
@@ -91,7 +95,8 @@ check "the refusal names the page" eval 'dmesg_new | grep -q "control: switch 1:
 check "nothing was suspended, nothing pending" eval '[ "$(status_field vector_enters)" = $enters ] && [ "$(status_field pending)" = none ]'
 echo "inject page 1" >$C
 before=$(counter_value)
-check "page restored: switch 1 and back" tool switch 1
+tool mark 1
+check "page restored: switch 1 and back, seen by instance 1" eval 'tool switch 1 && [ "$(inst_mark 1)" = 2 ]'
 state_check "$before"
 
 # A device refuses the suspend: this instance keeps running, the target
@@ -106,7 +111,9 @@ check "switch with a device refusing: fails (exit $rc), instance 0 runs on" eval
 check "the refusing device named in the log" eval 'dmesg_new | grep -q "fastswitch-test.*refusing to suspend"'
 check "the vector never ran, instance 1's page untouched" eval '[ "$(status_field vector_enters)" = $enters ] && [ "$(grep "^  1 " $FSW/status)" = "$line1" ] && [ "$(status_field pending)" = none ]'
 before=$(counter_value)
-check "then switch 1 and back" tool switch 1
+tool mark 2
+echo "inject sums" >$C
+check "then switch 1 and back, seen by instance 1" eval 'tool switch 1 && [ "$(inst_mark 1)" = 3 ]'
 state_check "$before"
 state_report 2 "instance 0"
 check "instance 0: no WARN, BUG or Oops" dmesg_clean

@@ -22,7 +22,7 @@ int main(void)
 	u32 found, expected, two[2] = { 0x12345678, 0 };
 	unsigned int w, flips = 0, caught = 0;
 
-	KTAP_PLAN(22);
+	KTAP_PLAN(23);
 
 	KTAP_CHECK(fsw_csum(two, 2) == rotl1(FSW_CSUM_SEED) + 0x12345678,
 		   "checksum of one word: rotl(seed, 1) + word");
