@@ -134,7 +134,8 @@ int fsw_boot(u32 id, u32 path, char *why)
 		return -EINVAL;
 	}
 	if (fsw_check_owned(id, k->addr, (u64)zi.image + ZIMAGE_SCRATCH, why)) {
-		fsw_why(why, "the decompressor's %u KiB after the kernel image are not all instance %u's",
+		fsw_why(why,
+			"the decompressor's %u KiB after the kernel image are not all instance %u's",
 			ZIMAGE_SCRATCH / SZ_1K, id);
 		return -EFBIG;
 	}

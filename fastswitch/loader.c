@@ -162,7 +162,8 @@ static int check_params(const char *text, char *why)
 		for (i = 0; i < ARRAY_SIZE(memory) && !ret; i++) {
 			if (!param_is(param, memory[i], false))
 				continue;
-			fsw_why(why, "%s= would take memory outside the instance's sections", param);
+			fsw_why(why, "%s= would take memory outside the instance's sections",
+				param);
 			ret = -EINVAL;
 		}
 	}
