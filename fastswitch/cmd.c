@@ -5,6 +5,7 @@
  * documented in docs/debugfs.md.
  */
 #include "cmd.h"
+#include "request.h"
 
 static const char * const inject_names[] = {
 	[FSW_INJECT_NONE] = "none",
@@ -22,6 +23,7 @@ static const char * const inject_names[] = {
 	[FSW_INJECT_TARGET_ENTRY] = "target-entry",
 	[FSW_INJECT_TARGET_TABLE] = "target-table",
 	[FSW_INJECT_BOOT_TABLE] = "boot-table",
+	[FSW_INJECT_SERVE_STALL] = "serve-stall",
 };
 
 static const char unknown_fault[] = "unknown fault (docs/debugfs.md lists them)";
@@ -122,6 +124,15 @@ static int parse_id(const char *s, u32 *id, const char **why)
 
 	if (ret == -ERANGE)
 		*why = "instance id out of range (0..7)";
+	return ret;
+}
+
+static int parse_count(const char *s, u32 *count, const char **why)
+{
+	int ret = parse_uint(s, 1, FSW_SECTIONS_MAX, count, why);
+
+	if (ret == -ERANGE)
+		*why = "section count out of range (1..1024)";
 	return ret;
 }
 
@@ -378,14 +389,28 @@ int fsw_cmd_parse(const char *buf, size_t len, struct fsw_cmd *cmd,
 		ret = want_args(argc, reserve ? 4 : 3, why);
 		if (!ret)
 			ret = parse_addr(argv[1], &c.addr, why);
-		if (!ret) {
-			ret = parse_uint(argv[2], 1, FSW_SECTIONS_MAX, &c.count,
-					 why);
-			if (ret == -ERANGE)
-				*why = "section count out of range (1..1024)";
-		}
+		if (!ret)
+			ret = parse_count(argv[2], &c.count, why);
 		if (!ret && reserve)
 			ret = parse_id(argv[3], &c.arg, why);
+	} else if (!strcmp(argv[0], "request")) {
+		c.op = FSW_CMD_REQUEST;
+		c.arg = FSW_REQ_BUDGET_MS;
+		ret = argc == 2 ? 0 : want_args(argc, 3, why);
+		if (!ret)
+			ret = parse_count(argv[1], &c.count, why);
+		if (!ret && argc == 3) {
+			ret = parse_uint(argv[2], 1, FSW_REQ_BUDGET_MAX_MS, &c.arg, why);
+			if (ret == -ERANGE)
+				*why = "budget out of range (1..60000 ms)";
+		}
+	} else if (!strcmp(argv[0], "give")) {
+		c.op = FSW_CMD_GIVE;
+		ret = want_args(argc, 3, why);
+		if (!ret)
+			ret = parse_count(argv[1], &c.count, why);
+		if (!ret)
+			ret = parse_id(argv[2], &c.arg, why);
 	} else {
 		*why = "unknown command";
 		ret = -EINVAL;

@@ -31,6 +31,8 @@ enum fsw_cmd_op {
 	FSW_CMD_SWITCH,		/* arg: instance */
 	FSW_CMD_UNLOAD,		/* arg: instance */
 	FSW_CMD_MARK,		/* arg: the value of this page's mark */
+	FSW_CMD_REQUEST,	/* count, arg: budget in ms */
+	FSW_CMD_GIVE,		/* count, arg: instance */
 };
 
 enum fsw_image {
@@ -62,13 +64,15 @@ enum fsw_inject {
 	FSW_INJECT_TARGET_TABLE, /* the ownership table does not check */
 	/* the next boot's new kernel finds a table that does not check */
 	FSW_INJECT_BOOT_TABLE,
+	/* the next request this instance serves: no section goes offline */
+	FSW_INJECT_SERVE_STALL,
 };
 
 #define FSW_CMD_FIELDS							\
 	enum fsw_cmd_op op;						\
 	u32 arg;							\
 	u32 addr;		/* reserve, free, load: physical address */ \
-	u32 count;		/* reserve, free: number of sections */	\
+	u32 count;		/* reserve, free, request, give: sections */ \
 	u32 kind;		/* load: fsw_image; boot: fsw_boot_path */ \
 	u32 id			/* inject page: instance */
 

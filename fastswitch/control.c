@@ -78,6 +78,10 @@ static int dispatch(const struct fsw_cmd *cmd, char *why)
 		return fsw_switch(cmd->arg, why);
 	case FSW_CMD_UNLOAD:
 		return fsw_unload(cmd->arg, why);
+	case FSW_CMD_REQUEST:
+		return fsw_request(cmd->count, cmd->arg, why);
+	case FSW_CMD_GIVE:
+		return fsw_give(cmd->count, cmd->arg, why);
 	}
 	fsw_why(why, "unknown command");
 	return -EINVAL;

@@ -117,9 +117,13 @@ static int status_show(struct seq_file *m, void *v)
 	seq_printf(m, "last_handoff_us: %llu\n", hj > he ? fsw_cnt_to_us(hj - he) : 0);
 	seq_printf(m, "pending: %s", p->op == FSW_PENDING_NONE ? "none" :
 		   p->op == FSW_PENDING_SWITCH ? "switch" :
+		   p->op == FSW_PENDING_REQUEST ? "request" :
+		   p->op == FSW_PENDING_SERVE ? "serve" :
 		   p->path == FSW_BOOT_RESET ? "boot-reset" : "boot-direct");
 	if (p->op != FSW_PENDING_NONE)
 		seq_printf(m, " %u", p->id);
+	if (p->op == FSW_PENDING_REQUEST)
+		seq_printf(m, " %u %u", fsw.req.asked, fsw.req.budget_ms);
 	seq_putc(m, '\n');
 	seq_printf(m, "switches: %llu\n", st->switches);
 	seq_printf(m, "boots: %llu\n", st->boots);
@@ -136,6 +140,7 @@ static int status_show(struct seq_file *m, void *v)
 	seq_printf(m, "section_sums_taken: %u\n",
 		   fsw_get(fsw.region + FSW_SUMS_OFFSET / 4, FSW_SUMS_HDR_MAGIC) == FSW_SUMS_MAGIC ?
 		   fsw_get(fsw.region + FSW_SUMS_OFFSET / 4, FSW_SUMS_HDR_COUNT) : 0);
+	fsw_request_show(m);
 	show_instances(m);
 	unlock_system_sleep(flags);
 	return 0;
@@ -206,6 +211,12 @@ static int instances_show(struct seq_file *m, void *v)
 }
 DEFINE_SHOW_ATTRIBUTE(instances);
 
+static int online_show(struct seq_file *m, void *v)
+{
+	return fsw_report_show(m);
+}
+DEFINE_SHOW_ATTRIBUTE(online);
+
 static int section_sums_show(struct seq_file *m, void *v)
 {
 	return fsw_section_sums_show(m);
@@ -265,6 +276,7 @@ void fsw_debugfs_init(void)
 	debugfs_create_file("section_crc", 0400, fsw_dir, NULL,
 			    &section_crc_fops);
 	debugfs_create_file("instances", 0444, fsw_dir, NULL, &instances_fops);
+	debugfs_create_file("online", 0444, fsw_dir, NULL, &online_fops);
 	debugfs_create_file("section_sums", 0400, fsw_dir, NULL,
 			    &section_sums_fops);
 }

@@ -6,10 +6,12 @@
  *
  *   main.c      module init and exit     -> everything's init and exit
  *   debugfs.c   the debugfs files        -> control, region, the views
- *   control.c   the control dispatcher   -> region, sections, loader,
- *                                           boot, switch, inject
- *   suspend.c   the platform suspend     -> switch, region, inject
+ *   control.c   the control dispatcher   -> region, sections, request,
+ *                                           loader, boot, switch, inject
+ *   suspend.c   the platform suspend     -> request, switch, region, inject
  *   sections.c  reserve, free, views     -> loader, instances
+ *   request.c   request, give, serving   -> report, switch, instances, region
+ *   report.c    what each instance has online -> instances, region
  *   loader.c    images and command lines -> switch, bootparams, instances
  *   switch.c    switch arming and timing -> boot, instances, region
  *   boot.c      boot planning and arming -> bootparams, instances
@@ -23,7 +25,9 @@
 #ifndef FSW_FASTSWITCH_H
 #define FSW_FASTSWITCH_H
 
+#include <linux/bitops.h>
 #include <linux/types.h>
+#include <asm/fastswitch.h>
 #include "cmd.h"
 #include "page.h"
 #include "platform.h"
@@ -39,6 +43,8 @@ enum fsw_pending_op {
 	FSW_PENDING_NONE,
 	FSW_PENDING_SWITCH,
 	FSW_PENDING_BOOT,
+	FSW_PENDING_REQUEST,	/* leave for the first sleeping instance */
+	FSW_PENDING_SERVE,	/* a request served: pass it on */
 };
 
 /* boot: the ranges the new kernel will write before it runs Linux */
@@ -96,6 +102,30 @@ struct fsw_stats {
 	u64 boot_us;		/* suspend start there, this module loaded */
 };
 
+/* Section requests and gifts (request.c) */
+struct fsw_request {
+	u32 asked;		/* armed "request": sections */
+	u32 budget_ms;		/* armed "request": per sleeping instance */
+	u32 seq;		/* requests made */
+	u64 begin_cnt;		/* CNTVCT at the last request's .begin */
+	int last_result;	/* 0, or -EAGAIN: it never left */
+	u32 last_asked;
+	u32 last_got;
+	u32 last_served;	/* bit N: instance N served it */
+	u32 last_given[FSW_MAX_INSTANCES];
+	u64 last_us;		/* .begin to resume complete */
+	u64 received;		/* sections onlined after a resume */
+	u64 gave;		/* sections given by "give" */
+	u64 served;		/* requests of others served */
+	u64 served_gave;	/* sections given to them */
+	u32 serve_from;		/* the last request served: its requester */
+	u32 serve_gave;
+	int serve_err;		/* why it gave less than asked */
+	u64 serve_start;	/* CNTVCT */
+	u64 serve_end;
+	DECLARE_BITMAP(owned, FSW_TBL_MAX_SECTIONS);	/* ours at .begin */
+};
+
 /* One-shot faults armed by "inject" (testing=1 only; inject.c) */
 struct fsw_faults {
 	u32 own_page;		/* enum fsw_inject: break this page */
@@ -103,6 +133,7 @@ struct fsw_faults {
 	bool device_refuse;	/* the test device refuses a suspend */
 	bool cpu_stuck;		/* a CPU never reports off */
 	bool sums;		/* the vector sums every section */
+	bool serve_stall;	/* serving a request, no section goes offline */
 };
 
 /*
@@ -155,6 +186,7 @@ struct fsw_state {
 	struct fsw_instance inst[FSW_MAX_INSTANCES];
 
 	struct fsw_stats stats;
+	struct fsw_request req;
 	struct fsw_faults faults;
 };
 
@@ -207,6 +239,20 @@ void fsw_pending_clear(void);
 int fsw_pending_check(void);
 void fsw_switch_begin(void);
 void fsw_switch_done(void);
+
+/* request.c: section requests and gifts */
+int fsw_request(u32 count, u32 budget_ms, char *why);
+int fsw_give(u32 count, u32 id, char *why);
+void fsw_request_begin(void);
+void fsw_request_abort(void);
+bool fsw_request_serve(void);
+bool fsw_request_reroute(void);
+void fsw_request_resumed(void);
+void fsw_request_show(struct seq_file *m);
+
+/* report.c: the sections each instance has online */
+void fsw_report_update(void);
+int fsw_report_show(struct seq_file *m);
 
 /* sections.c */
 int fsw_sections_apply(const struct fsw_cmd *cmd, char *why);

@@ -61,6 +61,8 @@ static int __init fsw_init(void)
 	fsw_switch_done();
 	fsw.stats.boot_us = fsw.stats.last_switch_us;
 	fsw.stats.last_switch_us = 0;
+	fsw_report_update();
+	fsw_hdr_seal(fsw.hdr);
 
 	fsw_boot_init();
 	ret = fsw_inject_init();

@@ -6,9 +6,11 @@
  *
  * .enter runs with interrupts off on the boot CPU alone, after syscore
  * suspend: it fills the vector's arguments from what the control commands
- * armed (nothing, a switch, a boot) and calls fastswitch_enter(), which
- * returns when this instance is resumed, by the vector itself (a cycle or
- * a refusal) or by another instance's vector (after a switch or boot).
+ * armed (nothing, a switch, a boot, a request) and calls
+ * fastswitch_enter(), which returns when this instance is resumed, by the
+ * vector itself (a cycle or a refusal) or by another instance's vector
+ * (after a switch or boot). Resumed to serve another instance's request,
+ * it serves it in .suspend_again and suspends again (request.c).
  */
 #define pr_fmt(fmt) "fastswitch: " fmt
 
@@ -38,6 +40,7 @@ static int fsw_begin(suspend_state_t state)
 		fsw.stats.last_switch_result = -EINPROGRESS;
 	}
 	fsw_switch_begin();
+	fsw_request_begin();
 	return 0;
 }
 
@@ -45,6 +48,10 @@ static const char *pending_name(void)
 {
 	if (fsw.pending.op == FSW_PENDING_SWITCH)
 		return "switch";
+	if (fsw.pending.op == FSW_PENDING_REQUEST)
+		return "request";
+	if (fsw.pending.op == FSW_PENDING_SERVE)
+		return "serving a request, the hand-on";
 	return fsw.pending.path == FSW_BOOT_RESET ? "boot (reset path)" : "boot";
 }
 
@@ -79,6 +86,8 @@ static void fill_args(struct fsw_vector_args *a)
 	case FSW_PENDING_NONE:
 		break;
 	case FSW_PENDING_SWITCH:
+	case FSW_PENDING_REQUEST:
+	case FSW_PENDING_SERVE:
 		a->target_page = fsw_page_phys(fsw.pending.id);
 		a->target_id = fsw.pending.id;
 		a->delay_ticks = 0;
@@ -123,7 +132,7 @@ static int account(const struct fsw_vector_args *a)
 			st->boots++;
 			memset(fsw.inst[fsw.pending.id].img, 0,
 			       sizeof(fsw.inst[fsw.pending.id].img));
-		} else {
+		} else if (fsw.pending.op == FSW_PENDING_SWITCH) {
 			st->switches++;
 		}
 	}
@@ -144,6 +153,9 @@ static int fsw_enter(suspend_state_t state)
 
 	fsw.stats.entered = true;
 	ret = fsw_pending_check();
+	/* serving a request, the requester resumes whatever happens */
+	if (ret && fsw_request_reroute())
+		ret = fsw_pending_check();
 	if (ret) {
 		fsw.stats.last_switch_result = ret;
 		return ret;
@@ -188,16 +200,29 @@ static void fsw_end(void)
 			pending_name(), fsw.pending.id);
 	if (fsw.pending.op != FSW_PENDING_NONE && st->last_switch_result == -EINPROGRESS)
 		st->last_switch_result = -EAGAIN;	/* failed before .enter */
+	if (fsw.pending.op == FSW_PENDING_REQUEST && !fsw_left)
+		fsw_request_abort();
 	fsw_pending_clear();
 	st->last_cycle_ns = ktime_get_boottime_ns() - st->begin_ns;
 	st->last_entered = st->entered;
 	st->cycles++;
 }
 
+/*
+ * Resumed by another instance's vector: to serve its request only (then
+ * suspend again at once, devices still suspended, tasks still frozen), or
+ * to run.
+ */
+static bool fsw_suspend_again(void)
+{
+	return fsw_left && fsw_request_serve();
+}
+
 static const struct platform_suspend_ops fsw_suspend_ops = {
 	.valid = suspend_valid_only_mem,
 	.begin = fsw_begin,
 	.enter = fsw_enter,
+	.suspend_again = fsw_suspend_again,
 	.end = fsw_end,
 };
 
@@ -206,6 +231,7 @@ static int fsw_pm_notify(struct notifier_block *nb, unsigned long event, void *p
 {
 	if (event == PM_POST_SUSPEND && fsw_left) {
 		fsw_switch_done();
+		fsw_request_resumed();
 		fsw_left = false;
 	}
 	return NOTIFY_DONE;

@@ -45,13 +45,13 @@ int fsw_pending_check(void)
 
 	if (fsw.pending.op == FSW_PENDING_NONE)
 		return 0;
-	if (fsw.pending.op == FSW_PENDING_SWITCH)
-		ret = fsw_check_entry(fsw.pending.id, why);
-	else
+	if (fsw.pending.op == FSW_PENDING_BOOT)
 		ret = fsw_boot_recheck(why);
+	else
+		ret = fsw_check_entry(fsw.pending.id, why);
 	if (ret)
 		pr_err("%s of instance %u refused: %s\n",
-		       fsw.pending.op == FSW_PENDING_SWITCH ? "switch" : "boot",
+		       fsw.pending.op == FSW_PENDING_BOOT ? "boot" : "switch",
 		       fsw.pending.id, why);
 	return ret == -EBADMSG ? -EBADMSG : ret ? -EBUSY : 0;
 }

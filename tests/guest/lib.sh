@@ -369,3 +369,43 @@ online_refused() {
 		grep -qx offline "$MEMSYS/memory$b/state" &&
 		dmesg | tail -n 3 | grep -q "section $1 .* is another instance's: online refused"
 }
+
+# --- the ownership invariant (docs/requests.md) ---
+# owner_check: every instance's report of the sections it has online
+# (debugfs "online": "ID sections", this instance marked "*") against the
+# table: no section is online in two instances, none is online where the
+# table gives it to another, every section of an instance belongs to one
+# that is alive, and every section of this instance is online here (a
+# sleeping instance onlines what it received when it resumes). Prints
+# each violation; fails if there is one.
+owner_check() {
+	awk 'FNR == NR {
+		id = $1; if (sub(/\*$/, "", id)) me = id
+		alive[id] = 1
+		for (k = 2; k <= NF; k++) {
+			n = split($k, r, "-"); b = n > 1 ? r[2] : r[1]
+			for (i = r[1] + 0; i <= b + 0; i++) {
+				if (i in on) { print "section " i " is online in instances " on[i] " and " id; bad++ }
+				on[i] = id
+			}
+		}
+		next
+	}
+	$1 ~ /^[0-9]+-[0-9]+$/ { split($1, r, "-"); for (i = r[1] + 0; i <= r[2] + 0; i++) owner[i] = $3 }
+	END {
+		for (i in on)
+			if (owner[i] != on[i] && owner[i] != "shared") {
+				print "section " i " is online in instance " on[i] ", the table gives it to " owner[i]; bad++
+			}
+		for (i in owner) {
+			o = owner[i]
+			if (o !~ /^[0-9]+$/) continue
+			if (!(o in alive)) { print "section " i " is instance " o "'"'"'s, which is not alive"; bad++ }
+			else if (o == me && !(i in on)) { print "section " i " is this instance'"'"'s and not online here"; bad++ }
+		}
+		exit bad > 0
+	}' "$FSW/online" "$FSW/sections" >/tmp/owner_check.out
+	rc=$?
+	sed "s/^/${KTAP_PREFIX}# owner_check: /" /tmp/owner_check.out
+	return $rc
+}

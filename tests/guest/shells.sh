@@ -70,7 +70,19 @@ switch 1 extra
 mark
 mark ''
 mark x
-mark 1 extra"
+mark 1 extra
+request
+request ''
+request x
+request 1 ''
+request 1 x
+request 1 2 extra
+give
+give 1
+give '' 1
+give 1 ''
+give x 1
+give 1 1 extra"
 ncases=$(echo "$usage_cases" | wc -l)
 
 ktap_plan $((2 * (17 + ncases) + 3))

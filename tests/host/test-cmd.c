@@ -2,6 +2,7 @@
 /* Host unit tests of the control command parser (fastswitch/cmd.c) */
 #include <string.h>
 #include "cmd.h"
+#include "request.h"
 #include "ktap.h"
 
 struct good {
@@ -41,6 +42,10 @@ static const struct good goods[] = {
 	{ "boot 3 reset\n", FSW_CMD_BOOT, 3 },
 	{ "switch 0", FSW_CMD_SWITCH, 0 },
 	{ "unload 7", FSW_CMD_UNLOAD, 7 },
+	{ "request 1", FSW_CMD_REQUEST, FSW_REQ_BUDGET_MS },
+	{ "request 1024 60000", FSW_CMD_REQUEST, 60000 },
+	{ "give 3 7", FSW_CMD_GIVE, 7 },
+	{ "inject serve-stall", FSW_CMD_INJECT, FSW_INJECT_SERVE_STALL },
 };
 
 static const struct bad bads[] = {
@@ -92,6 +97,20 @@ static const struct bad bads[] = {
 	{ "switch 8", 0, -ERANGE },
 	{ "switch 1 2", 0, -EINVAL },
 	{ "unload", 0, -EINVAL },
+	{ "request", 0, -EINVAL },
+	{ "request 0", 0, -ERANGE },
+	{ "request 1025", 0, -ERANGE },
+	{ "request -1", 0, -EINVAL },
+	{ "request 1 0", 0, -ERANGE },
+	{ "request 1 60001", 0, -ERANGE },
+	{ "request 1 2 3", 0, -EINVAL },
+	{ "give", 0, -EINVAL },
+	{ "give 1", 0, -EINVAL },
+	{ "give 0 1", 0, -ERANGE },
+	{ "give 1 8", 0, -ERANGE },
+	{ "give x 1", 0, -EINVAL },
+	{ "give 1 1 1", 0, -EINVAL },
+	{ "inject serve-stall 1", 0, -EINVAL },
 	{ "inject page", 0, -EINVAL },
 	{ "inject page 9", 0, -ERANGE },
 	{ "inject device 1", 0, -EINVAL },

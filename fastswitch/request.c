@@ -1,0 +1,487 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Memory that moves between running instances: section requests and gifts.
+ *
+ * "request <count> [<budget_ms>]": the running instance (the requester)
+ * asks the sleeping ones for sections. Its next suspend leaves it for the
+ * first sleeping instance. That one resumes only as far as
+ * .suspend_again (suspend.c): its devices are still suspended and its
+ * tasks frozen, so none of its user space runs. It offlines up to what is
+ * still asked from its movable zone, within its time budget, gives those
+ * sections to the requester in the table, and suspends again, towards the
+ * next sleeping instance, or back to the requester once enough arrived or
+ * every sleeping instance had its turn. The requester resumes last,
+ * whatever the outcome, and onlines what it received.
+ *
+ * "give <count> <id>": the running instance offlines sections of its own
+ * movable zone and gives them to sleeping instance <id>; all or none.
+ *
+ * A section changes owner in the table only after its giver has offlined
+ * it, and its new owner onlines it only after that: it is never online in
+ * two instances, whatever step a crash or reset interrupts. Every instance
+ * onlines, when it resumes, each section the table gave it while it slept
+ * (fsw_request_resumed()), so a gift, or a request cut short, completes
+ * the next time its receiver runs; a section offlined but not yet given
+ * stays its giver's. The request record in the region header (request.h)
+ * is the only state the instances share about a request in flight.
+ */
+#define pr_fmt(fmt) "fastswitch: " fmt
+
+#include <linux/bitmap.h>
+#include <linux/completion.h>
+#include <linux/kthread.h>
+#include <linux/memory_hotplug.h>
+#include <linux/mm.h>
+#include <linux/sched/signal.h>
+#include <linux/seq_file.h>
+#include <asm/arch_timer.h>
+#include <asm/fastswitch.h>
+#include "fastswitch.h"
+#include "request.h"
+
+static_assert(FSW_HDR_REQ_END <= FSW_HDR_CSUM);
+
+#define SECTION_BYTES	BIT_ULL(SECTION_SIZE_BITS)
+
+static u64 now_cnt(void)
+{
+	return __arch_counter_get_cntvct();
+}
+
+static u32 hdr(unsigned int off)
+{
+	return fsw_get(fsw.hdr, off);
+}
+
+/* Is section @i of the table @t online here, in ZONE_MOVABLE, and ours? */
+static bool may_give(const u32 *t, unsigned int i)
+{
+	u64 a = fsw_tbl_get(t, FSW_TBL_BASE) + ((u64)i << SECTION_SIZE_BITS);
+	unsigned long first = PHYS_PFN(a), last = PHYS_PFN(a + SECTION_BYTES - 1);
+
+	if (fsw_tbl_owner(t, i) != fsw.id ||
+	    strcmp(fastswitch_section_state(i), "online"))
+		return false;
+	return zone_idx(page_zone(pfn_to_page(first))) == ZONE_MOVABLE &&
+	       zone_idx(page_zone(pfn_to_page(last))) == ZONE_MOVABLE;
+}
+
+/* The sections this instance could give, highest first, into @list */
+static unsigned int movable_sections(unsigned int *list, unsigned int max)
+{
+	unsigned int nr, i, n = 0;
+	phys_addr_t base;
+	const u32 *t;
+
+	fastswitch_sections_lock();
+	t = fastswitch_sections_table(&nr, &base);
+	for (i = nr; t && i-- > 0 && n < max;)
+		if (may_give(t, i))
+			list[n++] = i;
+	fastswitch_sections_unlock();
+	return n;
+}
+
+/* One section offlined and given by a kernel thread that a signal stops */
+struct fsw_offliner {
+	struct completion done;
+	unsigned int section;
+	u32 owner;
+	bool stall;		/* inject serve-stall: wait for the signal */
+	int ret;
+};
+
+static int offliner_fn(void *arg)
+{
+	struct fsw_offliner *o = arg;
+
+	allow_signal(SIGKILL);
+	if (o->stall) {
+		while (!signal_pending(current))
+			schedule_timeout_interruptible(HZ);
+		o->ret = -EINTR;
+	} else {
+		fastswitch_sections_lock();
+		o->ret = fastswitch_sections_give(o->section, 1, o->owner);
+		fastswitch_sections_unlock();
+	}
+	complete(&o->done);
+	return 0;
+}
+
+/*
+ * Give section @i to @owner, offlining it, within *@left_ms: a migration
+ * that does not end in time is interrupted, and the section stays ours,
+ * online. Return: 0, -ETIME (budget spent) or the offline's errno.
+ */
+static int give_one(unsigned int i, u32 owner, bool stall, long *left_ms)
+{
+	struct fsw_offliner o = { .section = i, .owner = owner, .stall = stall };
+	struct task_struct *task;
+	unsigned long left;
+	u64 start = now_cnt();
+
+	if (*left_ms <= 0)
+		return -ETIME;
+	init_completion(&o.done);
+	task = kthread_create(offliner_fn, &o, "fsw-offline/%u", i);
+	if (IS_ERR(task))
+		return PTR_ERR(task);
+	get_task_struct(task);
+	wake_up_process(task);
+	left = wait_for_completion_timeout(&o.done, msecs_to_jiffies(*left_ms));
+	if (!left) {
+		send_sig(SIGKILL, task, 1);
+		wait_for_completion(&o.done);
+	}
+	put_task_struct(task);
+	*left_ms -= div_u64(fsw_cnt_to_us(now_cnt() - start), 1000);
+	if (!left && o.ret)
+		return -ETIME;
+	return o.ret;
+}
+
+/*
+ * Offline and give up to @count sections of our movable zone to @owner,
+ * highest first, within @budget_ms. Return: how many were given; the
+ * sections in @given, the first failure's errno in *@err (0: none).
+ */
+static unsigned int give_movable(u32 owner, unsigned int count, long budget_ms,
+				 bool stall, unsigned int *given, int *err)
+{
+	unsigned int *cand, n, i, done = 0;
+	int ret;
+
+	*err = 0;
+	cand = kcalloc(FSW_TBL_MAX_SECTIONS, sizeof(*cand), GFP_KERNEL);
+	if (!cand) {
+		*err = -ENOMEM;
+		return 0;
+	}
+	n = movable_sections(cand, FSW_TBL_MAX_SECTIONS);
+	for (i = 0; i < n && done < count; i++) {
+		ret = give_one(cand[i], owner, stall, &budget_ms);
+		if (!ret) {
+			given[done++] = cand[i];
+			continue;
+		}
+		if (!*err)
+			*err = ret;
+		if (ret == -ETIME || ret == -ENOMEM)
+			break;
+	}
+	kfree(cand);
+	return done;
+}
+
+static unsigned int nr_movable(void)
+{
+	unsigned int *cand = kcalloc(FSW_TBL_MAX_SECTIONS, sizeof(*cand), GFP_KERNEL);
+	unsigned int n = 0;
+
+	if (cand)
+		n = movable_sections(cand, FSW_TBL_MAX_SECTIONS);
+	kfree(cand);
+	return n;
+}
+
+/* Sections the valid table gives to instances in @mask */
+static unsigned int sections_of(u32 mask)
+{
+	unsigned int nr, i, n = 0;
+	phys_addr_t base;
+	const u32 *t;
+
+	fastswitch_sections_lock();
+	t = fastswitch_sections_table(&nr, &base);
+	for (i = 0; t && i < nr; i++) {
+		u32 owner = fsw_tbl_owner(t, i);
+
+		if (owner < FSW_MAX_INSTANCES && (mask & BIT(owner)))
+			n++;
+	}
+	fastswitch_sections_unlock();
+	return n;
+}
+
+/* Sleeping instances a switch could resume now, as a bit mask */
+static u32 sleeping_instances(void)
+{
+	char why[FSW_WHY_LEN];
+	u32 mask = 0;
+	unsigned int i;
+
+	for (i = 0; i < FSW_MAX_INSTANCES; i++)
+		if (i != fsw.id && !fsw_check_entry(i, why))
+			mask |= BIT(i);
+	return mask;
+}
+
+/* "request <count> <budget_ms>": arm the next suspend to collect sections */
+int fsw_request(u32 count, u32 budget_ms, char *why)
+{
+	u32 sleeping = sleeping_instances();
+	unsigned int theirs;
+
+	if (!fastswitch_sections_table(&(unsigned int){ 0 }, &(phys_addr_t){ 0 })) {
+		fsw_why(why, "no valid ownership table: no section can move");
+		return -EBADMSG;
+	}
+	if (!sleeping) {
+		fsw_why(why, "no other instance sleeps: nobody can give sections");
+		return -ESRCH;
+	}
+	theirs = sections_of(sleeping);
+	if (count > theirs) {
+		fsw_why(why, "%u sections asked, the sleeping instances own %u", count, theirs);
+		return -ENOSPC;
+	}
+	fsw.pending.op = FSW_PENDING_REQUEST;
+	fsw.pending.id = __ffs(sleeping);
+	fsw.req.asked = count;
+	fsw.req.budget_ms = budget_ms;
+	return 0;
+}
+
+/* "give <count> <id>": offline sections of ours, give them to @id */
+int fsw_give(u32 count, u32 id, char *why)
+{
+	unsigned int *given, n, i, have;
+	int ret, err;
+
+	if (id == fsw.id) {
+		fsw_why(why, "instance %u is this instance", id);
+		return -EINVAL;
+	}
+	ret = fsw_check_entry(id, why);
+	if (ret)
+		return ret;
+	have = nr_movable();
+	if (count > have) {
+		fsw_why(why, "%u sections to give, %u of this instance's are online and movable",
+			count, have);
+		return -ENOSPC;
+	}
+	given = kcalloc(count, sizeof(*given), GFP_KERNEL);
+	if (!given)
+		return -ENOMEM;
+	n = give_movable(id, count, FSW_REQ_BUDGET_MAX_MS, false, given, &err);
+	if (n < count) {
+		/* all or none: take back what went */
+		fastswitch_sections_lock();
+		for (i = 0; i < n; i++)
+			if (fastswitch_sections_take(given[i], 1))
+				pr_err("give: section %u could not be taken back: it stays instance %u's\n",
+				       given[i], id);
+		fastswitch_sections_unlock();
+		fsw_why(why, "only %u of %u sections went offline (%d): none given", n, count,
+			err);
+		kfree(given);
+		return -EBUSY;
+	}
+	pr_info("give: %u sections (%u-%u) given to instance %u, which onlines them when it resumes\n",
+		n, given[n - 1], given[0], id);
+	fsw.req.gave += n;
+	kfree(given);
+	return 0;
+}
+
+/* .begin of every suspend: what we own now; of a request: its record */
+void fsw_request_begin(void)
+{
+	unsigned int nr, i;
+	phys_addr_t base;
+	const u32 *t;
+	u32 *h = fsw.hdr;
+
+	fsw_report_update();
+	bitmap_zero(fsw.req.owned, FSW_TBL_MAX_SECTIONS);
+	fastswitch_sections_lock();
+	t = fastswitch_sections_table(&nr, &base);
+	for (i = 0; t && i < nr; i++)
+		if (fsw_tbl_owner(t, i) == fsw.id)
+			set_bit(i, fsw.req.owned);
+	fastswitch_sections_unlock();
+
+	/* our own record, left by a request cut short: we run, it is over */
+	if (hdr(FSW_HDR_REQ_STATE) != FSW_REQ_NONE && hdr(FSW_HDR_REQ_FROM) == fsw.id)
+		fsw_put(h, FSW_HDR_REQ_STATE, FSW_REQ_NONE);
+	fsw_hdr_seal(h);
+	if (fsw.pending.op != FSW_PENDING_REQUEST)
+		return;
+	fsw.req.seq++;
+	fsw.req.begin_cnt = now_cnt();
+	memset(h + FSW_HDR_REQ_STATE / 4, 0, FSW_HDR_REQ_END - FSW_HDR_REQ_STATE);
+	fsw_put(h, FSW_HDR_REQ_STATE, FSW_REQ_ACTIVE);
+	fsw_put(h, FSW_HDR_REQ_FROM, fsw.id);
+	fsw_put(h, FSW_HDR_REQ_ASKED, fsw.req.asked);
+	fsw_put(h, FSW_HDR_REQ_SEQ, fsw.req.seq);
+	fsw_put(h, FSW_HDR_REQ_BUDGET, fsw.req.budget_ms);
+	fsw_hdr_seal(h);
+}
+
+/* A request that never left (the suspend failed): nothing happened */
+void fsw_request_abort(void)
+{
+	if (hdr(FSW_HDR_REQ_STATE) != FSW_REQ_ACTIVE || hdr(FSW_HDR_REQ_FROM) != fsw.id)
+		return;
+	fsw_put(fsw.hdr, FSW_HDR_REQ_STATE, FSW_REQ_NONE);
+	fsw_hdr_seal(fsw.hdr);
+	fsw.req.last_result = -EAGAIN;
+}
+
+/* The next to serve: a sleeping instance that has not, else the requester */
+static u32 next_hop(u32 from)
+{
+	u32 served = hdr(FSW_HDR_REQ_SERVED), mask;
+
+	if (hdr(FSW_HDR_REQ_GOT) >= hdr(FSW_HDR_REQ_ASKED))
+		return from;
+	mask = sleeping_instances() & ~served & ~BIT(from);
+	return mask ? __ffs(mask) : from;
+}
+
+/*
+ * .suspend_again, after the vector resumed this instance: if it was
+ * resumed to serve a request, serve it and arm the suspend towards the
+ * next instance. Return: true to suspend again at once.
+ */
+bool fsw_request_serve(void)
+{
+	u32 *h = fsw.hdr, from, hop, want, next;
+	unsigned int *given, n = 0;
+	u64 start = now_cnt();
+	int err = -ENOMEM;
+
+	if (fsw_hdr_check(h, fsw.region_size) || hdr(FSW_HDR_REQ_STATE) != FSW_REQ_ACTIVE ||
+	    hdr(FSW_HDR_SWITCH_TO) != fsw.id)
+		return false;
+	from = hdr(FSW_HDR_REQ_FROM);
+	if (from == fsw.id || from >= FSW_MAX_INSTANCES ||
+	    (hdr(FSW_HDR_REQ_SERVED) & BIT(fsw.id)))
+		return false;
+	/* a switch from outside the request's chain: a stale record */
+	hop = hdr(FSW_HDR_SWITCH_FROM);
+	if (hop != from && (hop >= FSW_MAX_INSTANCES || !(hdr(FSW_HDR_REQ_SERVED) & BIT(hop))))
+		return false;
+	want = hdr(FSW_HDR_REQ_ASKED) - min(hdr(FSW_HDR_REQ_GOT), hdr(FSW_HDR_REQ_ASKED));
+	given = kcalloc(max(want, 1u), sizeof(*given), GFP_KERNEL);
+	if (given)
+		n = give_movable(from, want, min_t(u32, hdr(FSW_HDR_REQ_BUDGET),
+						   FSW_REQ_BUDGET_MAX_MS),
+				 fsw.faults.serve_stall, given, &err);
+	fsw.faults.serve_stall = false;
+	kfree(given);
+
+	fsw_put(h, FSW_HDR_REQ_GOT, hdr(FSW_HDR_REQ_GOT) + n);
+	fsw_put(h, FSW_HDR_REQ_GIVEN + 4 * fsw.id, n);
+	fsw_put(h, FSW_HDR_REQ_SERVED, hdr(FSW_HDR_REQ_SERVED) | BIT(fsw.id));
+	fsw_put(h, FSW_HDR_REQ_WINDOW + 16 * fsw.id, lower_32_bits(start));
+	fsw_put(h, FSW_HDR_REQ_WINDOW + 16 * fsw.id + 4, upper_32_bits(start));
+	next = next_hop(from);
+	fsw.req.served++;
+	fsw.req.served_gave += n;
+	fsw.req.serve_from = from;
+	fsw.req.serve_gave = n;
+	fsw.req.serve_err = n < want ? err : 0;
+	fsw.req.serve_start = start;
+	fsw.req.serve_end = now_cnt();
+	fsw_put(h, FSW_HDR_REQ_WINDOW + 16 * fsw.id + 8, lower_32_bits(fsw.req.serve_end));
+	fsw_put(h, FSW_HDR_REQ_WINDOW + 16 * fsw.id + 12, upper_32_bits(fsw.req.serve_end));
+	fsw_report_update();
+	fsw_hdr_seal(h);
+
+	fsw.pending.op = FSW_PENDING_SERVE;
+	fsw.pending.id = next;
+	fsw_switch_begin();
+	return true;
+}
+
+/*
+ * .enter found the next hop unfit (it stopped sleeping, its page broke):
+ * go back to the requester instead. Return: true if there is another way.
+ */
+bool fsw_request_reroute(void)
+{
+	u32 from = hdr(FSW_HDR_REQ_FROM);
+
+	if (fsw.pending.op != FSW_PENDING_SERVE || fsw.pending.id == from)
+		return false;
+	pr_warn("request of instance %u: instance %u cannot be resumed, back to the requester\n",
+		from, fsw.pending.id);
+	fsw.pending.id = from;
+	fsw_switch_begin();
+	return true;
+}
+
+/*
+ * Resume complete, after another instance ran: online the sections the
+ * table gave us while we slept, and, for our own request, take its result.
+ */
+void fsw_request_resumed(void)
+{
+	unsigned int nr, i, got = 0, bad = 0;
+	phys_addr_t base;
+	const u32 *t;
+	u32 *h = fsw.hdr;
+
+	fastswitch_sections_lock();
+	t = fastswitch_sections_table(&nr, &base);
+	for (i = 0; t && i < nr; i++) {
+		if (fsw_tbl_owner(t, i) != fsw.id || test_bit(i, fsw.req.owned))
+			continue;
+		if (fastswitch_sections_take(i, 1)) {
+			bad++;
+			continue;
+		}
+		set_bit(i, fsw.req.owned);
+		got++;
+	}
+	fastswitch_sections_unlock();
+	fsw.req.received += got;
+	if (got || bad)
+		pr_info("%u sections received while asleep are online%s\n", got,
+			bad ? "; some could not be onlined, they stay offline" : "");
+
+	if (fsw_hdr_check(h, fsw.region_size) || hdr(FSW_HDR_REQ_STATE) != FSW_REQ_ACTIVE ||
+	    hdr(FSW_HDR_REQ_FROM) != fsw.id || hdr(FSW_HDR_REQ_SEQ) != fsw.req.seq)
+		return;
+	fsw.req.last_asked = hdr(FSW_HDR_REQ_ASKED);
+	fsw.req.last_got = hdr(FSW_HDR_REQ_GOT);
+	for (i = 0; i < FSW_MAX_INSTANCES; i++)
+		fsw.req.last_given[i] = hdr(FSW_HDR_REQ_GIVEN + 4 * i);
+	fsw.req.last_served = hdr(FSW_HDR_REQ_SERVED);
+	fsw.req.last_us = fsw_cnt_to_us(now_cnt() - fsw.req.begin_cnt);
+	fsw.req.last_result = 0;
+	fsw_put(h, FSW_HDR_REQ_STATE, FSW_REQ_NONE);
+	fsw_hdr_seal(h);
+	pr_info("request: %u of %u sections arrived in %llu us\n", fsw.req.last_got,
+		fsw.req.last_asked, fsw.req.last_us);
+}
+
+/* The request lines of the status file */
+void fsw_request_show(struct seq_file *m)
+{
+	const struct fsw_request *r = &fsw.req;
+	unsigned int i;
+
+	seq_printf(m, "requests: %u\n", r->seq);
+	seq_printf(m, "last_request_result: %d\n", r->last_result);
+	seq_printf(m, "last_request_asked: %u\n", r->last_asked);
+	seq_printf(m, "last_request_got: %u\n", r->last_got);
+	seq_puts(m, "last_request_from:");
+	for (i = 0; i < FSW_MAX_INSTANCES; i++)
+		if (r->last_served & BIT(i))
+			seq_printf(m, " %u:%u", i, r->last_given[i]);
+	seq_puts(m, "\n");
+	seq_printf(m, "last_request_us: %llu\n", r->last_us);
+	seq_printf(m, "sections_received: %llu\n", r->received);
+	seq_printf(m, "sections_given: %llu\n", r->gave + r->served_gave);
+	seq_printf(m, "requests_served: %llu\n", r->served);
+	seq_printf(m, "last_serve_for: %u\n", r->serve_from);
+	seq_printf(m, "last_serve_gave: %u\n", r->serve_gave);
+	seq_printf(m, "last_serve_error: %d\n", r->serve_err);
+	seq_printf(m, "last_serve_cnt: %llu %llu\n", r->serve_start, r->serve_end);
+	seq_printf(m, "last_serve_us: %llu\n", r->serve_end > r->serve_start ?
+		   fsw_cnt_to_us(r->serve_end - r->serve_start) : 0);
+}
