@@ -39,6 +39,7 @@ module: kernel
 # The second instance: another build of the same tree, with its module
 peer: module
 	@$(TOP)/host/build-peer.sh
+	@FSW_PEER_NAME=peer2 $(TOP)/host/build-peer.sh
 
 initramfs: module peer
 	@$(TOP)/host/build-initramfs.sh

@@ -24,6 +24,7 @@ static const char * const inject_names[] = {
 	[FSW_INJECT_TARGET_TABLE] = "target-table",
 	[FSW_INJECT_BOOT_TABLE] = "boot-table",
 	[FSW_INJECT_SERVE_STALL] = "serve-stall",
+	[FSW_INJECT_SERVE_HANDON] = "serve-handon",
 };
 
 static const char unknown_fault[] = "unknown fault (docs/debugfs.md lists them)";

@@ -66,6 +66,8 @@ enum fsw_inject {
 	FSW_INJECT_BOOT_TABLE,
 	/* the next request this instance serves: no section goes offline */
 	FSW_INJECT_SERVE_STALL,
+	/* the next request this instance serves: its hand-on fails */
+	FSW_INJECT_SERVE_HANDON,
 };
 
 #define FSW_CMD_FIELDS							\

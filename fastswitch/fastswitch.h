@@ -123,7 +123,10 @@ struct fsw_request {
 	int serve_err;		/* why it gave less than asked */
 	u64 serve_start;	/* CNTVCT */
 	u64 serve_end;
+	bool serving;		/* served; the hand-on has not happened yet */
+	u64 rescues;		/* hand-ons that failed: switched back by hand */
 	DECLARE_BITMAP(owned, FSW_TBL_MAX_SECTIONS);	/* ours at .begin */
+	DECLARE_BITMAP(unonlined, FSW_TBL_MAX_SECTIONS); /* received, not online */
 };
 
 /* One-shot faults armed by "inject" (testing=1 only; inject.c) */
@@ -134,6 +137,7 @@ struct fsw_faults {
 	bool cpu_stuck;		/* a CPU never reports off */
 	bool sums;		/* the vector sums every section */
 	bool serve_stall;	/* serving a request, no section goes offline */
+	bool serve_handon;	/* serving a request, the hand-on fails */
 };
 
 /*
@@ -247,7 +251,9 @@ void fsw_request_begin(void);
 void fsw_request_abort(void);
 bool fsw_request_serve(void);
 bool fsw_request_reroute(void);
+void fsw_request_handed_on(void);
 void fsw_request_resumed(void);
+void fsw_request_rescue(void);
 void fsw_request_show(struct seq_file *m);
 
 /* report.c: the sections each instance has online */

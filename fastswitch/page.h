@@ -32,6 +32,12 @@ static inline u64 fsw_get64(const u32 *blk, unsigned int off)
 	return fsw_get(blk, off) | (u64)fsw_get(blk, off + 4) << 32;
 }
 
+static inline void fsw_put64(u32 *blk, unsigned int off, u64 val)
+{
+	fsw_put(blk, off, (u32)val);
+	fsw_put(blk, off + 4, (u32)(val >> 32));
+}
+
 void fsw_hdr_init(u32 *hdr, u32 region_size, u32 running);
 int fsw_hdr_check(const u32 *hdr, u32 region_size);
 void fsw_hdr_seal(u32 *hdr);

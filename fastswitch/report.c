@@ -19,6 +19,7 @@
 #include "report.h"
 
 static_assert(FSW_HDR_ONLINE_END <= FSW_HDR_CSUM);
+static_assert(FSW_TBL_MAX_SECTIONS <= FSW_REPORT_BITS);
 
 /* Our online sections now, into @bits (FSW_REPORT_BITS wide) */
 static void online_now(unsigned long *bits)

@@ -5,8 +5,9 @@
  * "request <count> [<budget_ms>]": the running instance (the requester)
  * asks the sleeping ones for sections. Its next suspend leaves it for the
  * first sleeping instance. That one resumes only as far as
- * .suspend_again (suspend.c): its devices are still suspended and its
- * tasks frozen, so none of its user space runs. It offlines up to what is
+ * .suspend_again (suspend.c): its tasks are still frozen, so none of its
+ * user space runs, and its devices went through the noirq and early
+ * resume phases only. It offlines up to what is
  * still asked from its movable zone, within its time budget, gives those
  * sections to the requester in the table, and suspends again, towards the
  * next sleeping instance, or back to the requester once enough arrived or
@@ -33,6 +34,8 @@
 #include <linux/memory_hotplug.h>
 #include <linux/mm.h>
 #include <linux/sched/signal.h>
+#include <linux/suspend.h>
+#include <linux/workqueue.h>
 #include <linux/seq_file.h>
 #include <asm/arch_timer.h>
 #include <asm/fastswitch.h>
@@ -94,6 +97,9 @@ struct fsw_offliner {
 static int offliner_fn(void *arg)
 {
 	struct fsw_offliner *o = arg;
+	unsigned int nr;
+	phys_addr_t base;
+	const u32 *t;
 
 	allow_signal(SIGKILL);
 	if (o->stall) {
@@ -101,24 +107,32 @@ static int offliner_fn(void *arg)
 			schedule_timeout_interruptible(HZ);
 		o->ret = -EINTR;
 	} else {
+		/* checked again: the table may have changed since the choice */
 		fastswitch_sections_lock();
-		o->ret = fastswitch_sections_give(o->section, 1, o->owner);
+		t = fastswitch_sections_table(&nr, &base);
+		if (t && o->section < nr && may_give(t, o->section))
+			o->ret = fastswitch_sections_give(o->section, 1, o->owner);
+		else
+			o->ret = -EBUSY;
 		fastswitch_sections_unlock();
 	}
-	complete(&o->done);
-	return 0;
+	kthread_complete_and_exit(&o->done, 0);
 }
 
 /*
  * Give section @i to @owner, offlining it, within *@left_ms: a migration
- * that does not end in time is interrupted, and the section stays ours,
- * online. Return: 0, -ETIME (budget spent) or the offline's errno.
+ * that does not end in time is interrupted (offline_pages() stops at a
+ * pending signal), and the section stays ours, online. The signal is sent
+ * again until the thread ends: one sent before the thread allowed it is
+ * lost. A migration blocked without a signal check (a folio that needs
+ * I/O, with devices suspended) still holds us: see docs/requests.md.
+ * Return: 0, -ETIME (budget spent) or the offline's errno.
  */
 static int give_one(unsigned int i, u32 owner, bool stall, long *left_ms)
 {
 	struct fsw_offliner o = { .section = i, .owner = owner, .stall = stall };
 	struct task_struct *task;
-	unsigned long left;
+	long left;
 	u64 start = now_cnt();
 
 	if (*left_ms <= 0)
@@ -129,14 +143,16 @@ static int give_one(unsigned int i, u32 owner, bool stall, long *left_ms)
 		return PTR_ERR(task);
 	get_task_struct(task);
 	wake_up_process(task);
-	left = wait_for_completion_timeout(&o.done, msecs_to_jiffies(*left_ms));
-	if (!left) {
-		send_sig(SIGKILL, task, 1);
-		wait_for_completion(&o.done);
+	/* killable: a "give" from user space can be interrupted too */
+	left = wait_for_completion_killable_timeout(&o.done, msecs_to_jiffies(*left_ms));
+	if (left <= 0) {
+		do {
+			send_sig(SIGKILL, task, 1);
+		} while (!wait_for_completion_timeout(&o.done, HZ / 10));
 	}
 	put_task_struct(task);
 	*left_ms -= div_u64(fsw_cnt_to_us(now_cnt() - start), 1000);
-	if (!left && o.ret)
+	if (left <= 0 && o.ret)
 		return -ETIME;
 	return o.ret;
 }
@@ -279,8 +295,8 @@ int fsw_give(u32 count, u32 id, char *why)
 		kfree(given);
 		return -EBUSY;
 	}
-	pr_info("give: %u sections (%u-%u) given to instance %u, which onlines them when it resumes\n",
-		n, given[n - 1], given[0], id);
+	pr_info("give: %u sections (highest %u) given to instance %u, which onlines them when it resumes\n",
+		n, given[0], id);
 	fsw.req.gave += n;
 	kfree(given);
 	return 0;
@@ -303,9 +319,18 @@ void fsw_request_begin(void)
 			set_bit(i, fsw.req.owned);
 	fastswitch_sections_unlock();
 
-	/* our own record, left by a request cut short: we run, it is over */
-	if (hdr(FSW_HDR_REQ_STATE) != FSW_REQ_NONE && hdr(FSW_HDR_REQ_FROM) == fsw.id)
-		fsw_put(h, FSW_HDR_REQ_STATE, FSW_REQ_NONE);
+	/*
+	 * A suspend that is not a hand-on of the request while a record is
+	 * active: its chain broke (an instance that served it is running).
+	 * Nobody serves it any more; its requester takes what arrived when it
+	 * next runs, and clears its own record now if it is the one running.
+	 */
+	if (hdr(FSW_HDR_REQ_STATE) == FSW_REQ_ACTIVE) {
+		if (hdr(FSW_HDR_REQ_FROM) == fsw.id)
+			fsw_put(h, FSW_HDR_REQ_STATE, FSW_REQ_NONE);
+		else
+			fsw_put(h, FSW_HDR_REQ_HOP, FSW_REQ_NO_HOP);
+	}
 	fsw_hdr_seal(h);
 	if (fsw.pending.op != FSW_PENDING_REQUEST)
 		return;
@@ -317,6 +342,7 @@ void fsw_request_begin(void)
 	fsw_put(h, FSW_HDR_REQ_ASKED, fsw.req.asked);
 	fsw_put(h, FSW_HDR_REQ_SEQ, fsw.req.seq);
 	fsw_put(h, FSW_HDR_REQ_BUDGET, fsw.req.budget_ms);
+	fsw_put(h, FSW_HDR_REQ_HOP, fsw.pending.id);
 	fsw_hdr_seal(h);
 }
 
@@ -348,21 +374,18 @@ static u32 next_hop(u32 from)
  */
 bool fsw_request_serve(void)
 {
-	u32 *h = fsw.hdr, from, hop, want, next;
-	unsigned int *given, n = 0;
+	u32 *h = fsw.hdr, from, want, next;
+	unsigned int *given, n = 0, i;
 	u64 start = now_cnt();
 	int err = -ENOMEM;
 
+	/* only a record passed to this instance, by its chain */
 	if (fsw_hdr_check(h, fsw.region_size) || hdr(FSW_HDR_REQ_STATE) != FSW_REQ_ACTIVE ||
-	    hdr(FSW_HDR_SWITCH_TO) != fsw.id)
+	    hdr(FSW_HDR_REQ_HOP) != fsw.id || hdr(FSW_HDR_SWITCH_TO) != fsw.id)
 		return false;
 	from = hdr(FSW_HDR_REQ_FROM);
 	if (from == fsw.id || from >= FSW_MAX_INSTANCES ||
 	    (hdr(FSW_HDR_REQ_SERVED) & BIT(fsw.id)))
-		return false;
-	/* a switch from outside the request's chain: a stale record */
-	hop = hdr(FSW_HDR_SWITCH_FROM);
-	if (hop != from && (hop >= FSW_MAX_INSTANCES || !(hdr(FSW_HDR_REQ_SERVED) & BIT(hop))))
 		return false;
 	want = hdr(FSW_HDR_REQ_ASKED) - min(hdr(FSW_HDR_REQ_GOT), hdr(FSW_HDR_REQ_ASKED));
 	given = kcalloc(max(want, 1u), sizeof(*given), GFP_KERNEL);
@@ -371,13 +394,15 @@ bool fsw_request_serve(void)
 						   FSW_REQ_BUDGET_MAX_MS),
 				 fsw.faults.serve_stall, given, &err);
 	fsw.faults.serve_stall = false;
+	/* what went is no longer ours: a later gift of it must go online */
+	for (i = 0; i < n; i++)
+		clear_bit(given[i], fsw.req.owned);
 	kfree(given);
 
 	fsw_put(h, FSW_HDR_REQ_GOT, hdr(FSW_HDR_REQ_GOT) + n);
 	fsw_put(h, FSW_HDR_REQ_GIVEN + 4 * fsw.id, n);
 	fsw_put(h, FSW_HDR_REQ_SERVED, hdr(FSW_HDR_REQ_SERVED) | BIT(fsw.id));
-	fsw_put(h, FSW_HDR_REQ_WINDOW + 16 * fsw.id, lower_32_bits(start));
-	fsw_put(h, FSW_HDR_REQ_WINDOW + 16 * fsw.id + 4, upper_32_bits(start));
+	fsw_put64(h, FSW_HDR_REQ_START(fsw.id), start);
 	next = next_hop(from);
 	fsw.req.served++;
 	fsw.req.served_gave += n;
@@ -386,13 +411,14 @@ bool fsw_request_serve(void)
 	fsw.req.serve_err = n < want ? err : 0;
 	fsw.req.serve_start = start;
 	fsw.req.serve_end = now_cnt();
-	fsw_put(h, FSW_HDR_REQ_WINDOW + 16 * fsw.id + 8, lower_32_bits(fsw.req.serve_end));
-	fsw_put(h, FSW_HDR_REQ_WINDOW + 16 * fsw.id + 12, upper_32_bits(fsw.req.serve_end));
+	fsw_put64(h, FSW_HDR_REQ_STOP(fsw.id), fsw.req.serve_end);
+	fsw_put(h, FSW_HDR_REQ_HOP, next);
 	fsw_report_update();
 	fsw_hdr_seal(h);
 
 	fsw.pending.op = FSW_PENDING_SERVE;
 	fsw.pending.id = next;
+	fsw.req.serving = true;
 	fsw_switch_begin();
 	return true;
 }
@@ -410,8 +436,53 @@ bool fsw_request_reroute(void)
 	pr_warn("request of instance %u: instance %u cannot be resumed, back to the requester\n",
 		from, fsw.pending.id);
 	fsw.pending.id = from;
+	fsw_put(fsw.hdr, FSW_HDR_REQ_HOP, from);
 	fsw_switch_begin();
 	return true;
+}
+
+/* .enter: the vector left this instance for the next hop and came back */
+void fsw_request_handed_on(void)
+{
+	fsw.req.serving = false;
+}
+
+/*
+ * Resume complete, and the request this instance served was not handed on
+ * (its next suspend failed: a wakeup event, a device; or the vector
+ * refused both the next hop and the requester): the requester still
+ * sleeps. Switch to it from a work item, as "switch <id>" would.
+ */
+static void rescue_fn(struct work_struct *work)
+{
+	unsigned int flags = lock_system_sleep();
+	char why[FSW_WHY_LEN] = "";
+	u32 to = fsw.req.serve_from;
+	int ret = fsw_switch(to, why);
+
+	unlock_system_sleep(flags);
+	if (ret) {
+		pr_err("request of instance %u: it cannot be resumed (%s); switch to it by hand\n",
+		       to, why);
+		return;
+	}
+	ret = pm_suspend(PM_SUSPEND_MEM);
+	if (ret)
+		pr_err("request of instance %u: the switch back to it failed (%d); switch to it by hand\n",
+		       to, ret);
+}
+
+static DECLARE_WORK(rescue_work, rescue_fn);
+
+void fsw_request_rescue(void)
+{
+	if (!fsw.req.serving)
+		return;
+	fsw.req.serving = false;
+	fsw.req.rescues++;
+	pr_err("request of instance %u: this instance could not hand it on; switching back to it\n",
+	       fsw.req.serve_from);
+	schedule_work(&rescue_work);
 }
 
 /*
@@ -428,20 +499,24 @@ void fsw_request_resumed(void)
 	fastswitch_sections_lock();
 	t = fastswitch_sections_table(&nr, &base);
 	for (i = 0; t && i < nr; i++) {
-		if (fsw_tbl_owner(t, i) != fsw.id || test_bit(i, fsw.req.owned))
+		if (fsw_tbl_owner(t, i) != fsw.id ||
+		    (test_bit(i, fsw.req.owned) && !test_bit(i, fsw.req.unonlined)))
 			continue;
+		set_bit(i, fsw.req.owned);
 		if (fastswitch_sections_take(i, 1)) {
+			/* tried again at the next resume */
+			set_bit(i, fsw.req.unonlined);
 			bad++;
 			continue;
 		}
-		set_bit(i, fsw.req.owned);
+		clear_bit(i, fsw.req.unonlined);
 		got++;
 	}
 	fastswitch_sections_unlock();
 	fsw.req.received += got;
 	if (got || bad)
 		pr_info("%u sections received while asleep are online%s\n", got,
-			bad ? "; some could not be onlined, they stay offline" : "");
+			bad ? "; some could not be onlined: tried again at the next resume" : "");
 
 	if (fsw_hdr_check(h, fsw.region_size) || hdr(FSW_HDR_REQ_STATE) != FSW_REQ_ACTIVE ||
 	    hdr(FSW_HDR_REQ_FROM) != fsw.id || hdr(FSW_HDR_REQ_SEQ) != fsw.req.seq)
@@ -484,4 +559,5 @@ void fsw_request_show(struct seq_file *m)
 	seq_printf(m, "last_serve_cnt: %llu %llu\n", r->serve_start, r->serve_end);
 	seq_printf(m, "last_serve_us: %llu\n", r->serve_end > r->serve_start ?
 		   fsw_cnt_to_us(r->serve_end - r->serve_start) : 0);
+	seq_printf(m, "serve_rescues: %llu\n", r->rescues);
 }

@@ -152,8 +152,13 @@ static int fsw_enter(suspend_state_t state)
 	int ret;
 
 	fsw.stats.entered = true;
+	if (fsw.pending.op == FSW_PENDING_SERVE && fsw.faults.serve_handon) {
+		fsw.faults.serve_handon = false;
+		pr_warn("injected fault: the hand-on of the request fails\n");
+		return -EBUSY;
+	}
 	ret = fsw_pending_check();
-	/* serving a request, the requester resumes whatever happens */
+	/* serving a request: back to the requester if the next hop is unfit */
 	if (ret && fsw_request_reroute())
 		ret = fsw_pending_check();
 	if (ret) {
@@ -180,11 +185,18 @@ static int fsw_enter(suspend_state_t state)
 	} else {
 		ret = account(&a);
 	}
+	if (ret && fsw_request_reroute()) {
+		/* serving: the vector refused the next hop; once more, to the requester */
+		fsw_page_rebuild();
+		return fsw_enter(state);
+	}
 	if (ret) {
 		fsw_page_rebuild();
 		fsw.stats.last_switch_result = ret;
 		return ret;
 	}
+	if (fsw.pending.op == FSW_PENDING_SERVE)
+		fsw_request_handed_on();
 	if (fsw.pending.op != FSW_PENDING_NONE)
 		fsw.stats.last_switch_result = 0;
 	fsw_page_set_state(FSW_STATE_RUNNING);
@@ -234,6 +246,8 @@ static int fsw_pm_notify(struct notifier_block *nb, unsigned long event, void *p
 		fsw_request_resumed();
 		fsw_left = false;
 	}
+	if (event == PM_POST_SUSPEND)
+		fsw_request_rescue();
 	return NOTIFY_DONE;
 }
 

@@ -51,7 +51,9 @@ int fsw_pending_check(void)
 		ret = fsw_check_entry(fsw.pending.id, why);
 	if (ret)
 		pr_err("%s of instance %u refused: %s\n",
-		       fsw.pending.op == FSW_PENDING_BOOT ? "boot" : "switch",
+		       fsw.pending.op == FSW_PENDING_BOOT ? "boot" :
+		       fsw.pending.op == FSW_PENDING_SWITCH ? "switch" :
+		       fsw.pending.op == FSW_PENDING_REQUEST ? "request to" : "hand-on to",
 		       fsw.pending.id, why);
 	return ret == -EBADMSG ? -EBADMSG : ret ? -EBUSY : 0;
 }

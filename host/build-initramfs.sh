@@ -50,13 +50,15 @@ for c in "$FSW_TOP"/tests/guest/*.c; do
 	"${FSW_CROSS}gcc" -static -O2 -Wall -Wextra -Werror -o "$st/usr/bin/$n" "$c"
 done
 chmod 755 "$st/init" "$st"/usr/bin/* "$st"/tests/*.sh "$st"/tests/kselftest/*.sh "$st"/bench/*.sh
-# The initial instance carries the peer instance's kernel and initramfs
-peer=${FSW_INITRAMFS_PEER:-$FSW_OUT/peer}
-if [ "$peer" != none ]; then
-	[ -f "$peer/zImage" ] && [ -f "$peer/initramfs.cpio.gz" ] ||
-		fsw_die "no peer instance in $peer (host/build-peer.sh)"
-	mkdir -p "$st/boot/peer"
-	cp "$peer/zImage" "$peer/initramfs.cpio.gz" "$st/boot/peer/"
+# The initial instance carries the peer instances' kernels and initramfs
+peers=${FSW_INITRAMFS_PEERS:-$FSW_OUT/peer $FSW_OUT/peer2}
+if [ "$peers" != none ]; then
+	for peer in $peers; do
+		[ -f "$peer/zImage" ] && [ -f "$peer/initramfs.cpio.gz" ] ||
+			fsw_die "no peer instance in $peer (host/build-peer.sh)"
+		mkdir -p "$st/boot/${peer##*/}"
+		cp "$peer/zImage" "$peer/initramfs.cpio.gz" "$st/boot/${peer##*/}/"
+	done
 fi
 echo "${FSW_HOSTNAME:-fastswitch}" >"$st/etc/hostname"
 echo "root:x:0:0:root:/root:/bin/sh" >"$st/etc/passwd"

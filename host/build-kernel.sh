@@ -18,7 +18,8 @@ src=$kroot/src
 obj=$kroot/obj
 # Other section sizes and the peer build in their own object directory
 [ "$FSW_SECTION_BITS" = 24 ] || obj=$kroot/obj-s$FSW_SECTION_BITS
-[ -z "${FSW_PEER:-}" ] || obj=$obj-peer
+# FSW_PEER=NAME: another build, release -fastswitch-NAME, hostname fastswitch-NAME
+[ -z "${FSW_PEER:-}" ] || obj=$obj-$FSW_PEER
 # Sibling object directories share ccache entries (paths made relative)
 export CCACHE_BASEDIR=$kroot
 fsw_log "kernel: Debian linux-source-6.12 $debver"
@@ -74,8 +75,8 @@ if [ "$FSW_SECTION_BITS" != 24 ] || [ -n "${FSW_PEER:-}" ]; then
 	# The peer instance is another build: its own release and hostname.
 	mkdir -p "$obj"
 	sed -e "s/^CONFIG_ARM_SECTION_SIZE_BITS=.*/CONFIG_ARM_SECTION_SIZE_BITS=$FSW_SECTION_BITS/" \
-		${FSW_PEER:+-e 's/^CONFIG_LOCALVERSION=.*/CONFIG_LOCALVERSION="-fastswitch-peer"/'} \
-		${FSW_PEER:+-e 's/^CONFIG_DEFAULT_HOSTNAME=.*/CONFIG_DEFAULT_HOSTNAME="fastswitch-peer"/'} \
+		${FSW_PEER:+-e "s/^CONFIG_LOCALVERSION=.*/CONFIG_LOCALVERSION=\"-fastswitch-$FSW_PEER\"/"} \
+		${FSW_PEER:+-e "s/^CONFIG_DEFAULT_HOSTNAME=.*/CONFIG_DEFAULT_HOSTNAME=\"fastswitch-$FSW_PEER\"/"} \
 		"$frag" >"$obj/fastswitch_virt.config"
 	frag=$obj/fastswitch_virt.config
 fi

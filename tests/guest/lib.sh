@@ -409,3 +409,58 @@ owner_check() {
 	sed "s/^/${KTAP_PREFIX}# owner_check: /" /tmp/owner_check.out
 	return $rc
 }
+
+# --- many instances (tests/guest/three-instances.sh) ---
+# inst_layout N: the sections of instance N (N >= 1): those the table
+# gives it, or, before it has any, a run of PEER_PLAN sections of
+# instance 0 below those of the instances before it, each run one
+# section apart (instance 1: as peer_layout). Sets INST_FIRST,
+# INST_LAST, INST_SECTIONS, INST_BASE, INST_KERNEL and INST_INITRD.
+inst_layout() {
+	# shellcheck disable=SC2046
+	set -- "$1" $(sects_of "$1")
+	if [ $# = 1 ]; then
+		top=$(sects_of 0 | tail -n 1)
+		[ -n "$top" ] || return 1
+		INST_LAST=$((top - 2 - ($1 - 1) * (PEER_PLAN + 1)))
+		INST_FIRST=$((INST_LAST - PEER_PLAN + 1))
+	else
+		INST_FIRST=$2
+		eval "INST_LAST=\${$#}"
+	fi
+	INST_SECTIONS=$((INST_LAST - INST_FIRST + 1))
+	INST_BASE=$(sect_addr "$INST_FIRST")
+	INST_KERNEL=$(hexadd "$INST_BASE" $((2 * $(sect_bytes))))
+	INST_INITRD=$(hexadd "$INST_BASE" $((3 * $(sect_bytes))))
+}
+
+# plan_moves ME PLAN: the moves of instance ME in PLAN ("A>B ..."), in
+# order, one a line: "TO FROM", where FROM is the instance whose move
+# (the last one before, cyclically, that goes to ME) hands it the turn
+plan_moves() {
+	echo "$2" | awk -v me="$1" '{
+		n = NF
+		for (i = 1; i <= n; i++) { split($i, ab, ">"); f[i] = ab[1]; t[i] = ab[2] }
+		for (i = 1; i <= n; i++) {
+			if (f[i] != me) continue
+			j = i
+			do { j = j == 1 ? n : j - 1 } while (t[j] != me && j != i)
+			print t[i], f[j]
+		}
+	}'
+}
+
+# marks_snap: every instance's mark now, "ID:MARK ..."
+marks_snap() {
+	for i in 0 1 2 3 4 5 6 7; do
+		m=$(inst_mark "$i")
+		[ -n "$m" ] && printf '%s:%s ' "$i" "$m"
+	done
+}
+
+# mark_of SNAP ID: the mark of ID in a marks_snap
+mark_of() {
+	for e in $1; do
+		[ "${e%%:*}" = "$2" ] && echo "${e#*:}"
+	done
+}

@@ -27,7 +27,7 @@ in_gap() {
 	awk -v s="$1" -v e="$2" '$1 + 0 <= s + 0 && e + 0 <= $2 + 0 { found = 1 } END { exit !found }' /tmp/gaps
 }
 
-ktap_plan 16
+ktap_plan 18
 echo "mark 1" >"$FSW/control"
 movable=$(own_movable | tr '\n' ' ')
 check "booted as instance 1 with movablecore=64M: movable sections $movable" \
@@ -69,7 +69,23 @@ check "its user space did not run while it served (window $(status_field last_se
 check "its sections are as before ($own_before)" [ "$(sects_of 1 | tr '\n' ' ')" = "$own_before" ]
 state_check "$before"
 check "ownership invariant after the stalled request" owner_check
-state_report 2 "instance 1"
+
+# The next request it serves: its hand-on fails. It then resumes (its
+# user space too), switches back to instance 0 from a work item, and runs
+# again when instance 0 switches here.
+echo "inject serve-handon" >"$FSW/control"
+own_before=$(sects_of 1 | wc -l)
+seen0=$(inst_mark 0)
+before=$(counter_value)
+tool switch 0 >/tmp/switch.out 2>&1 || cat /tmp/switch.out
+while [ "$(inst_mark 0)" -le "$seen0" ]; do usleep 20000; done
+
+echo "mark 4" >"$FSW/control"
+check "its hand-on failed: it switched back to instance 0 itself (rescues $(status_field serve_rescues)), having given 1 section" \
+	eval '[ "$(status_field serve_rescues)" = 1 ] && [ "$(status_field requests_served)" = 3 ] && [ "$(status_field last_serve_gave)" = 1 ] && [ "$(sects_of 1 | wc -l)" = $((own_before - 1)) ]'
+state_check "$before"
+check "ownership invariant after the rescue" owner_check
+state_report 3 "instance 1"
 check "instance 1: no WARN, BUG or Oops" dmesg_clean
 ktap_diag "instance 1 done; switching back for good"
 tool switch 0 >/tmp/switch.out 2>&1 || cat /tmp/switch.out

@@ -8,7 +8,10 @@
 #  3. refuses bad requests and gifts: errno, one log line, nothing changed;
 #  4. after instance 1 armed "inject serve-stall" (its next offline never
 #     ends), requests 1 section with a 300 ms budget: instance 1 spends its
-#     budget, gives nothing, and instance 0 resumes with none (exit 4).
+#     budget, gives nothing, and instance 0 resumes with none (exit 4);
+#  5. after instance 1 armed "inject serve-handon" (its suspend after it
+#     served fails), requests 1 section: instance 1 resumes, and switches
+#     back to instance 0 by itself.
 # Instance 1 (request.peer.sh) checks its own side each time it runs: what
 # it gave, that its user space did not run while it served, its state, and
 # that the section given to it is online there. Both sides run the
@@ -21,7 +24,7 @@ tool() {
 	sh /usr/bin/fastswitch "$@"
 }
 
-ktap_plan 36
+ktap_plan 39
 state_start
 check "ownership invariant at boot" owner_check
 before=$(snap "$FSW/sections" "$FSW/instances")
@@ -114,6 +117,22 @@ check "ownership invariant after the failed request" owner_check
 tool mark 3 >/dev/null
 tool switch 1 >/tmp/switch.out 2>&1 || cat /tmp/switch.out
 check "switch 1 and back: instance 1 checked its side (its mark: $(inst_mark 1))" [ "$(inst_mark 1)" = 3 ]
+
+# 5. Instance 1 armed "inject serve-handon": it serves, its next suspend
+#    fails, and it switches back to the requester by itself
+mine=$(sects_of 0 | wc -l)
+before=$(counter_value)
+out=$(tool request 1)
+rc=$?
+ktap_diag "$out"
+check "request 1 whose hand-on fails in instance 1: it arrived, and instance 1 switched back itself (exit $rc, from $(status_field last_switch_from))" \
+	eval '[ $rc = 0 ] && [ "$(status_field last_request_from)" = "1:1" ] && [ "$(status_field last_switch_from)" = 1 ] && [ "$(sects_of 0 | wc -l)" = $((mine + 1)) ]'
+state_check "$before"
+check "ownership invariant after the rescued request" owner_check
+
+tool mark 4 >/dev/null
+tool switch 1 >/tmp/switch.out 2>&1 || cat /tmp/switch.out
+check "switch 1 and back: instance 1 checked the rescue (its mark: $(inst_mark 1))" [ "$(inst_mark 1)" = 4 ]
 check "ownership invariant at the end" owner_check
-state_report 3 "instance 0"
+state_report 4 "instance 0"
 check "instance 0: no WARN, BUG or Oops" dmesg_clean
