@@ -377,8 +377,10 @@ int fsw_cmd_parse(const char *buf, size_t len, struct fsw_cmd *cmd,
 		ret = want_args(argc, 2, why);
 		if (!ret)
 			ret = parse_uint(argv[1], 0, 0xffffffff, &c.arg, why);
-	} else if (!strcmp(argv[0], "switch") || !strcmp(argv[0], "unload")) {
-		c.op = argv[0][0] == 's' ? FSW_CMD_SWITCH : FSW_CMD_UNLOAD;
+	} else if (!strcmp(argv[0], "switch") || !strcmp(argv[0], "unload") ||
+		   !strcmp(argv[0], "close")) {
+		c.op = argv[0][0] == 's' ? FSW_CMD_SWITCH :
+		       argv[0][0] == 'u' ? FSW_CMD_UNLOAD : FSW_CMD_CLOSE;
 		ret = want_args(argc, 2, why);
 		if (!ret)
 			ret = parse_id(argv[1], &c.arg, why);

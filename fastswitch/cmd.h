@@ -33,6 +33,7 @@ enum fsw_cmd_op {
 	FSW_CMD_MARK,		/* arg: the value of this page's mark */
 	FSW_CMD_REQUEST,	/* count, arg: budget in ms */
 	FSW_CMD_GIVE,		/* count, arg: instance */
+	FSW_CMD_CLOSE,		/* arg: instance */
 };
 
 enum fsw_image {

@@ -82,6 +82,8 @@ static int dispatch(const struct fsw_cmd *cmd, char *why)
 		return fsw_request(cmd->count, cmd->arg, why);
 	case FSW_CMD_GIVE:
 		return fsw_give(cmd->count, cmd->arg, why);
+	case FSW_CMD_CLOSE:
+		return fsw_close(cmd->arg, why);
 	}
 	fsw_why(why, "unknown command");
 	return -EINVAL;

@@ -7,11 +7,13 @@
  *   main.c      module init and exit     -> everything's init and exit
  *   debugfs.c   the debugfs files        -> control, region, the views
  *   control.c   the control dispatcher   -> region, sections, request,
- *                                           loader, boot, switch, inject
+ *                                           close, loader, boot, switch,
+ *                                           inject
  *   suspend.c   the platform suspend     -> request, switch, region, inject
  *   sections.c  reserve, free, views     -> loader, instances
  *   request.c   request, give, serving   -> report, switch, instances, region
  *   report.c    what each instance has online -> instances, region
+ *   close.c     close: retire, zero, take -> instances, region
  *   loader.c    images and command lines -> switch, bootparams, instances
  *   switch.c    switch arming and timing -> boot, instances, region
  *   boot.c      boot planning and arming -> bootparams, instances
@@ -100,6 +102,9 @@ struct fsw_stats {
 	u64 last_switch_us;	/* suspend start there, resume done here */
 	u32 last_switch_from;
 	u64 boot_us;		/* suspend start there, this module loaded */
+	u64 closes;		/* instances closed */
+	u64 last_close_us;
+	u32 last_close_sections;
 };
 
 /* Section requests and gifts (request.c) */
@@ -255,6 +260,9 @@ void fsw_request_handed_on(void);
 void fsw_request_resumed(void);
 void fsw_request_rescue(void);
 void fsw_request_show(struct seq_file *m);
+
+/* close.c: end a sleeping instance for good */
+int fsw_close(u32 id, char *why);
 
 /* report.c: the sections each instance has online */
 void fsw_report_update(void);

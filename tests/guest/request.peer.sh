@@ -27,11 +27,13 @@ in_gap() {
 	awk -v s="$1" -v e="$2" '$1 + 0 <= s + 0 && e + 0 <= $2 + 0 { found = 1 } END { exit !found }' /tmp/gaps
 }
 
-ktap_plan 18
+ktap_plan 20
 echo "mark 1" >"$FSW/control"
 movable=$(own_movable | tr '\n' ' ')
 check "booted as instance 1 with movablecore=64M: movable sections $movable" \
 	eval '[ "$(status_field instance)" = 1 ] && [ $(echo $movable | wc -w) = $((64 / $(sect_field section_size | cut -d" " -f1))) ]'
+refuse_each "close 1|EINVAL
+close 0|EPERM" "$FSW/sections" "$FSW/instances"
 state_start
 fsw-gaps /tmp/gaps 30 &
 check "ownership invariant at boot" owner_check

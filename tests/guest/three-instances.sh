@@ -20,7 +20,7 @@ tool() {
 	sh /usr/bin/fastswitch "$@"
 }
 
-ktap_plan 19
+ktap_plan 20
 state_start
 echo "mark 1" >"$FSW/control"
 check "ownership invariant at boot" owner_check
@@ -44,6 +44,11 @@ for id in 1 2; do
 done
 ktap_diag "instances: $(awk 'NR > 1 { printf "%s %s %s; ", $1, $2, $3 }' "$FSW/instances")"
 check "three instances of three builds: $(uname -r) and the two above" eval '[ $booted = 2 ] && ! uname -r | grep -q peer'
+
+tool list >/tmp/list
+sed 's/^/# /' /tmp/list
+check "fastswitch list: every instance with its sections and memory, and a warning for the 2 sleeping" \
+	eval 'for i in 0 1 2; do grep -q "^$i [0-9,-]* $(($(sects_of $i | wc -l) * $(sect_field section_size | cut -d" " -f1))) MiB\$" /tmp/list || exit 1; done; grep -q "^warning: 2 sleeping instance" /tmp/list'
 
 # A request that both sleeping instances serve, in turn
 mine=$(sects_of 0 | wc -l)

@@ -45,6 +45,7 @@ static const struct good goods[] = {
 	{ "request 1", FSW_CMD_REQUEST, FSW_REQ_BUDGET_MS },
 	{ "request 1024 60000", FSW_CMD_REQUEST, 60000 },
 	{ "give 3 7", FSW_CMD_GIVE, 7 },
+	{ "close 1", FSW_CMD_CLOSE, 1 },
 	{ "inject serve-stall", FSW_CMD_INJECT, FSW_INJECT_SERVE_STALL },
 };
 
@@ -105,6 +106,9 @@ static const struct bad bads[] = {
 	{ "request 1 60001", 0, -ERANGE },
 	{ "request 1 2 3", 0, -EINVAL },
 	{ "give", 0, -EINVAL },
+	{ "close", 0, -EINVAL },
+	{ "close 8", 0, -ERANGE },
+	{ "close 1 2", 0, -EINVAL },
 	{ "give 1", 0, -EINVAL },
 	{ "give 0 1", 0, -ERANGE },
 	{ "give 1 8", 0, -ERANGE },

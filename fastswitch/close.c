@@ -1,0 +1,111 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Closing an instance: "close <id>" ends a sleeping instance for good.
+ *
+ * Its page is retired first (sealed free): from then on nothing resumes it,
+ * neither the vector nor a switch. Then each of its sections is zeroed
+ * through a temporary mapping, so that none of its data reaches another
+ * instance, made this instance's in the table and onlined here (movable).
+ * The id can be booted again. The initial instance (0) is never closed:
+ * its data must stay, and it is the one a cold boot resumes into.
+ *
+ * A reset between the retirement and the end leaves sections of an
+ * instance that is no longer alive: a later "free" takes them back (and,
+ * until sections are zeroed at every owner change, may see its data).
+ */
+#define pr_fmt(fmt) "fastswitch: " fmt
+
+#include <linux/io.h>
+#include <linux/slab.h>
+#include <asm/arch_timer.h>
+#include <asm/fastswitch.h>
+#include "fastswitch.h"
+
+#define SECTION_BYTES	BIT_ULL(SECTION_SIZE_BITS)
+
+/* The sections the table gives to @id, into @list; their number */
+static unsigned int sections_of(u32 id, unsigned int *list, phys_addr_t *base)
+{
+	unsigned int nr, i, n = 0;
+	const u32 *t;
+
+	fastswitch_sections_lock();
+	t = fastswitch_sections_table(&nr, base);
+	for (i = 0; t && i < nr; i++)
+		if (fsw_tbl_owner(t, i) == id)
+			list[n++] = i;
+	fastswitch_sections_unlock();
+	return n;
+}
+
+static int zero_section(phys_addr_t a)
+{
+	void *p = memremap(a, SECTION_BYTES, MEMREMAP_WB);
+
+	if (!p)
+		return -ENOMEM;
+	memset(p, 0, SECTION_BYTES);
+	memunmap(p);
+	return 0;
+}
+
+int fsw_close(u32 id, char *why)
+{
+	unsigned int *list, n, i, online = 0;
+	u64 start = __arch_counter_get_cntvct();
+	phys_addr_t base;
+	u32 *pg;
+	int ret;
+
+	if (id == 0) {
+		fsw_why(why, "instance 0, the initial instance, is never closed");
+		return -EPERM;
+	}
+	if (id == fsw.id) {
+		fsw_why(why, "instance %u is this instance", id);
+		return -EINVAL;
+	}
+	ret = fsw_check_entry(id, why);
+	if (ret)
+		return ret;
+	list = kcalloc(FSW_TBL_MAX_SECTIONS, sizeof(*list), GFP_KERNEL);
+	if (!list)
+		return -ENOMEM;
+	n = sections_of(id, list, &base);
+
+	/* Nothing resumes it from here on */
+	pg = fsw_page_of(id);
+	fsw_put(pg, FSW_PG_STATE, FSW_STATE_FREE);
+	fsw_page_seal(pg);
+	memset(&fsw.inst[id].img, 0, sizeof(fsw.inst[id].img));
+	fsw.inst[id].dtb = 0;
+	fsw.inst[id].dtb_size = 0;
+	kfree(fsw.inst[id].cmdline);
+	fsw.inst[id].cmdline = NULL;
+
+	for (i = 0; i < n; i++) {
+		phys_addr_t a = base + ((phys_addr_t)list[i] << SECTION_SIZE_BITS);
+
+		ret = zero_section(a);
+		if (ret) {
+			pr_err("close %u: section %u (%pa) cannot be mapped to be zeroed: it stays instance %u's\n",
+			       id, list[i], &a, id);
+			continue;
+		}
+		fastswitch_sections_lock();
+		ret = fastswitch_sections_take(list[i], 1);
+		fastswitch_sections_unlock();
+		if (ret)
+			pr_warn("close %u: section %u (%pa) zeroed, but not onlined here (%d)\n",
+				id, list[i], &a, ret);
+		else
+			online++;
+	}
+	kfree(list);
+	fsw.stats.closes++;
+	fsw.stats.last_close_us = fsw_cnt_to_us(__arch_counter_get_cntvct() - start);
+	fsw.stats.last_close_sections = n;
+	pr_info("instance %u closed: %u sections zeroed, %u online here, in %llu us\n",
+		id, n, online, fsw.stats.last_close_us);
+	return 0;
+}
