@@ -266,6 +266,7 @@ int fsw_close(u32 id, char *why);
 
 /* report.c: the sections each instance has online */
 void fsw_report_update(void);
+bool fsw_report_present(u32 id, unsigned int i);
 int fsw_report_show(struct seq_file *m);
 
 /* sections.c */

@@ -18,11 +18,11 @@
 #include "fastswitch.h"
 #include "report.h"
 
-static_assert(FSW_HDR_ONLINE_END <= FSW_HDR_CSUM);
+static_assert(FSW_HDR_REPORT_END <= FSW_HDR_CSUM);
 static_assert(FSW_TBL_MAX_SECTIONS <= FSW_REPORT_BITS);
 
-/* Our online sections now, into @bits (FSW_REPORT_BITS wide) */
-static void online_now(unsigned long *bits)
+/* Our sections in state @state ("online", or not "absent") into @bits */
+static void sections_now(unsigned long *bits, bool present)
 {
 	unsigned int nr = 0, i;
 	phys_addr_t base;
@@ -32,19 +32,42 @@ static void online_now(unsigned long *bits)
 	if (!fastswitch_sections_table(&nr, &base))
 		nr = 0;
 	fastswitch_sections_unlock();
-	for (i = 0; i < min_t(unsigned int, nr, FSW_REPORT_BITS); i++)
-		if (!strcmp(fastswitch_section_state(i), "online"))
+	for (i = 0; i < min_t(unsigned int, nr, FSW_REPORT_BITS); i++) {
+		const char *st = fastswitch_section_state(i);
+
+		if (present ? strcmp(st, "absent") : !strcmp(st, "online"))
 			set_bit(i, bits);
+	}
 }
 
-/* Write our set into the header; the caller seals it */
+static void online_now(unsigned long *bits)
+{
+	sections_now(bits, false);
+}
+
+/* Write our sets into the header; the caller seals it */
 void fsw_report_update(void)
 {
 	DECLARE_BITMAP(bits, FSW_REPORT_BITS);
-	u32 *w = fsw.hdr + FSW_HDR_ONLINE(fsw.id) / 4;
 
-	online_now(bits);
-	bitmap_to_arr32(w, bits, FSW_REPORT_BITS);
+	sections_now(bits, false);
+	bitmap_to_arr32(fsw.hdr + FSW_HDR_ONLINE(fsw.id) / 4, bits, FSW_REPORT_BITS);
+	sections_now(bits, true);
+	bitmap_to_arr32(fsw.hdr + FSW_HDR_PRESENT(fsw.id) / 4, bits, FSW_REPORT_BITS);
+}
+
+/*
+ * Can instance @id online table section @i: is it present in its memory
+ * map, as it last published? (An instance that published nothing can
+ * online nothing given to it.)
+ */
+bool fsw_report_present(u32 id, unsigned int i)
+{
+	const u32 *w = fsw.hdr + FSW_HDR_PRESENT(id) / 4;
+
+	if (id == fsw.id)
+		return strcmp(fastswitch_section_state(i), "absent");
+	return i < FSW_REPORT_BITS && (w[i / 32] >> (i % 32)) & 1;
 }
 
 /* "<id> <sections>" per instance that may be alive, ranges as a-b */

@@ -56,21 +56,24 @@ static u32 hdr(unsigned int off)
 	return fsw_get(fsw.hdr, off);
 }
 
-/* Is section @i of the table @t online here, in ZONE_MOVABLE, and ours? */
-static bool may_give(const u32 *t, unsigned int i)
+/*
+ * Is section @i of the table @t ours, online here, in ZONE_MOVABLE, and in
+ * the memory map of @to, which must online it?
+ */
+static bool may_give(const u32 *t, unsigned int i, u32 to)
 {
 	u64 a = fsw_tbl_get(t, FSW_TBL_BASE) + ((u64)i << SECTION_SIZE_BITS);
 	unsigned long first = PHYS_PFN(a), last = PHYS_PFN(a + SECTION_BYTES - 1);
 
 	if (fsw_tbl_owner(t, i) != fsw.id ||
-	    strcmp(fastswitch_section_state(i), "online"))
+	    strcmp(fastswitch_section_state(i), "online") || !fsw_report_present(to, i))
 		return false;
 	return zone_idx(page_zone(pfn_to_page(first))) == ZONE_MOVABLE &&
 	       zone_idx(page_zone(pfn_to_page(last))) == ZONE_MOVABLE;
 }
 
-/* The sections this instance could give, highest first, into @list */
-static unsigned int movable_sections(unsigned int *list, unsigned int max)
+/* The sections this instance could give to @to, highest first, into @list */
+static unsigned int movable_sections(u32 to, unsigned int *list, unsigned int max)
 {
 	unsigned int nr, i, n = 0;
 	phys_addr_t base;
@@ -79,7 +82,7 @@ static unsigned int movable_sections(unsigned int *list, unsigned int max)
 	fastswitch_sections_lock();
 	t = fastswitch_sections_table(&nr, &base);
 	for (i = nr; t && i-- > 0 && n < max;)
-		if (may_give(t, i))
+		if (may_give(t, i, to))
 			list[n++] = i;
 	fastswitch_sections_unlock();
 	return n;
@@ -110,7 +113,7 @@ static int offliner_fn(void *arg)
 		/* checked again: the table may have changed since the choice */
 		fastswitch_sections_lock();
 		t = fastswitch_sections_table(&nr, &base);
-		if (t && o->section < nr && may_give(t, o->section))
+		if (t && o->section < nr && may_give(t, o->section, o->owner))
 			o->ret = fastswitch_sections_give(o->section, 1, o->owner);
 		else
 			o->ret = -EBUSY;
@@ -174,7 +177,7 @@ static unsigned int give_movable(u32 owner, unsigned int count, long budget_ms,
 		*err = -ENOMEM;
 		return 0;
 	}
-	n = movable_sections(cand, FSW_TBL_MAX_SECTIONS);
+	n = movable_sections(owner, cand, FSW_TBL_MAX_SECTIONS);
 	for (i = 0; i < n && done < count; i++) {
 		ret = give_one(cand[i], owner, stall, &budget_ms);
 		if (!ret) {
@@ -190,13 +193,13 @@ static unsigned int give_movable(u32 owner, unsigned int count, long budget_ms,
 	return done;
 }
 
-static unsigned int nr_movable(void)
+static unsigned int nr_movable(u32 to)
 {
 	unsigned int *cand = kcalloc(FSW_TBL_MAX_SECTIONS, sizeof(*cand), GFP_KERNEL);
 	unsigned int n = 0;
 
 	if (cand)
-		n = movable_sections(cand, FSW_TBL_MAX_SECTIONS);
+		n = movable_sections(to, cand, FSW_TBL_MAX_SECTIONS);
 	kfree(cand);
 	return n;
 }
@@ -272,10 +275,11 @@ int fsw_give(u32 count, u32 id, char *why)
 	ret = fsw_check_entry(id, why);
 	if (ret)
 		return ret;
-	have = nr_movable();
+	have = nr_movable(id);
 	if (count > have) {
-		fsw_why(why, "%u sections to give, %u of this instance's are online and movable",
-			count, have);
+		fsw_why(why,
+			"%u sections to give, %u of this instance's are online and movable, and in instance %u's memory map",
+			count, have, id);
 		return -ENOSPC;
 	}
 	given = kcalloc(count, sizeof(*given), GFP_KERNEL);

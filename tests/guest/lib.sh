@@ -464,3 +464,24 @@ mark_of() {
 		[ "${e%%:*}" = "$2" ] && echo "${e#*:}"
 	done
 }
+
+# free_run N: the first section of the highest run of N contiguous
+# sections of this instance that are online and movable here
+free_run() {
+	me=$(status_field instance)
+	run=0 prev=
+	for s in $(sects_of "$me" | sort -rn); do
+		if [ "$(sect_info "$s")" = "$me online" ] &&
+			grep -qx Movable "$MEMSYS/memory$(sect_block "$s")/valid_zones"; then
+			if [ -n "$prev" ] && [ "$s" = $((prev - 1)) ]; then run=$((run + 1)); else run=1; fi
+			prev=$s
+			if [ "$run" = "$1" ]; then
+				echo "$s"
+				return 0
+			fi
+		else
+			run=0 prev=
+		fi
+	done
+	return 1
+}
