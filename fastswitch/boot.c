@@ -158,6 +158,8 @@ int fsw_boot(u32 id, u32 path, char *why)
 	p->range[FSW_BOOT_ZIMAGE] = (struct fsw_range){ k->addr, zi.image + ZIMAGE_SCRATCH };
 	p->range[FSW_BOOT_INITRD] = (struct fsw_range){ rd->addr, rd->size };
 	p->range[FSW_BOOT_DTB] = (struct fsw_range){ fsw.inst[id].dtb, fsw.inst[id].dtb_size };
+	/* what a former instance of this id published is not the new one's */
+	fsw_report_forget(id);
 	pr_info("instance %u: boot armed (%s path): kernel %#x, memory %#llx-%#llx; the next suspend boots it\n",
 		id, path == FSW_BOOT_RESET ? "reset" : "direct", k->addr, lo, top - 1);
 	return 0;

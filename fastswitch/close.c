@@ -68,10 +68,26 @@ int fsw_close(u32 id, char *why)
 	ret = fsw_check_entry(id, why);
 	if (ret)
 		return ret;
+	if (!fastswitch_sections_table(&(unsigned int){ 0 }, &base)) {
+		fsw_why(why, "no valid ownership table: its sections cannot be taken");
+		return -EBADMSG;
+	}
 	list = kcalloc(FSW_TBL_MAX_SECTIONS, sizeof(*list), GFP_KERNEL);
 	if (!list)
 		return -ENOMEM;
 	n = sections_of(id, list, &base);
+	/* every section must come online here: refuse before anything changes */
+	for (i = 0; i < n; i++) {
+		if (strcmp(fastswitch_section_state(list[i]), "absent"))
+			continue;
+		fsw_why(why,
+			"section %u of instance %u is outside this instance's memory map: close it from an instance that maps it",
+			list[i], id);
+		kfree(list);
+		return -EREMOTE;
+	}
+	if (fsw.pending.op != FSW_PENDING_NONE && fsw.pending.id == id)
+		fsw_pending_clear();
 
 	/* Nothing resumes it from here on */
 	pg = fsw_page_of(id);
@@ -82,6 +98,7 @@ int fsw_close(u32 id, char *why)
 	fsw.inst[id].dtb_size = 0;
 	kfree(fsw.inst[id].cmdline);
 	fsw.inst[id].cmdline = NULL;
+	fsw_report_forget(id);
 
 	for (i = 0; i < n; i++) {
 		phys_addr_t a = base + ((phys_addr_t)list[i] << SECTION_SIZE_BITS);

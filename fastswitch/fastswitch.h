@@ -13,10 +13,10 @@
  *   sections.c  reserve, free, views     -> loader, instances
  *   request.c   request, give, serving   -> report, switch, instances, region
  *   report.c    what each instance has online -> instances, region
- *   close.c     close: retire, zero, take -> instances, region
+ *   close.c     close: retire, zero, take -> report, instances, region
  *   loader.c    images and command lines -> switch, bootparams, instances
  *   switch.c    switch arming and timing -> boot, instances, region
- *   boot.c      boot planning and arming -> bootparams, instances
+ *   boot.c      boot planning and arming -> bootparams, report, instances
  *   bootparams.c  command line, device tree of a new instance -> instances
  *   inject.c    fault injection (testing) -> instances, region
  *   instances.c other instances: pages, sections, checks -> region
@@ -259,6 +259,7 @@ bool fsw_request_reroute(void);
 void fsw_request_handed_on(void);
 void fsw_request_resumed(void);
 void fsw_request_rescue(void);
+void fsw_request_exit(void);
 void fsw_request_show(struct seq_file *m);
 
 /* close.c: end a sleeping instance for good */
@@ -267,6 +268,7 @@ int fsw_close(u32 id, char *why);
 /* report.c: the sections each instance has online */
 void fsw_report_update(void);
 bool fsw_report_present(u32 id, unsigned int i);
+void fsw_report_forget(u32 id);
 int fsw_report_show(struct seq_file *m);
 
 /* sections.c */

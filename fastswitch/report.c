@@ -56,6 +56,14 @@ void fsw_report_update(void)
 	bitmap_to_arr32(fsw.hdr + FSW_HDR_PRESENT(fsw.id) / 4, bits, FSW_REPORT_BITS);
 }
 
+/* Instance @id is no more, or not yet: nothing of a former one stays */
+void fsw_report_forget(u32 id)
+{
+	memset(fsw.hdr + FSW_HDR_ONLINE(id) / 4, 0, FSW_REPORT_BITS / 8);
+	memset(fsw.hdr + FSW_HDR_PRESENT(id) / 4, 0, FSW_REPORT_BITS / 8);
+	fsw_hdr_seal(fsw.hdr);
+}
+
 /*
  * Can instance @id online table section @i: is it present in its memory
  * map, as it last published? (An instance that published nothing can

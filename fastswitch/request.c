@@ -478,6 +478,12 @@ static void rescue_fn(struct work_struct *work)
 
 static DECLARE_WORK(rescue_work, rescue_fn);
 
+/* Module exit: no rescue may run after it */
+void fsw_request_exit(void)
+{
+	cancel_work_sync(&rescue_work);
+}
+
 void fsw_request_rescue(void)
 {
 	if (!fsw.req.serving)

@@ -149,6 +149,7 @@ static int fsw_enter(suspend_state_t state)
 {
 	struct fsw_vector_args a = { };
 	unsigned int flags = 0;
+	bool refused = false;	/* the vector refused the target */
 	int ret;
 
 	fsw.stats.entered = true;
@@ -184,8 +185,9 @@ static int fsw_enter(suspend_state_t state)
 		pr_err("instance %u could not be suspended: %d\n", fsw.id, ret);
 	} else {
 		ret = account(&a);
+		refused = ret && !(a.status & FSW_VEC_SELF);
 	}
-	if (ret && fsw_request_reroute()) {
+	if (refused && fsw_request_reroute()) {
 		/* serving: the vector refused the next hop; once more, to the requester */
 		fsw_page_rebuild();
 		return fsw_enter(state);
@@ -269,4 +271,5 @@ void fsw_suspend_exit(void)
 {
 	suspend_set_ops(NULL);
 	unregister_pm_notifier(&fsw_pm_nb);
+	fsw_request_exit();
 }

@@ -12,7 +12,7 @@ tool() {
 	sh /usr/bin/fastswitch "$@"
 }
 
-ktap_plan 22
+ktap_plan 23
 state_start
 tool reserve "$PEER_BASE" "$PEER_SECTIONS" 1 >/dev/null &&
 	tool load 1 kernel "$PEER_KERNEL" /boot/peer/zImage >/dev/null &&
@@ -33,6 +33,14 @@ close 1 2|EINVAL" "$FSW/sections" "$FSW/instances" "$FSW/online"
 zero=$(head -c "$(sect_bytes)" /dev/zero | gzip -c | tail -c 8 | od -An -tx4 -N4 | tr -d ' ')
 total=$(meminfo MemTotal)
 theirs=$(sects_of 1 | tr '\n' ' ')
+# Before: each of them holds data (QEMU starts with zeroed RAM: a section
+# instance 1 never wrote would read as zeros anyway)
+ndata=0
+for s in $theirs; do
+	[ "$(awk -v i="$s" '$1 == i { print $5 }' "$FSW/section_crc")" != "$zero" ] && ndata=$((ndata + 1))
+done
+check "instance 1's $(echo $theirs | wc -w) sections: $ndata of them hold data before the close (more than half)" \
+	eval '[ "$(echo $theirs | wc -w)" = "$PEER_SECTIONS" ] && [ $((2 * ndata)) -gt "$PEER_SECTIONS" ]'
 before=$(counter_value)
 out=$(tool close 1)
 rc=$?

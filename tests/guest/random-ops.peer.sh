@@ -24,8 +24,12 @@ while :; do
 	now="$STATE_BAD_COUNTER $STATE_BAD_FILES $STATE_BAD_CANARY $STATE_BAD_CPUS"
 	[ "$was" = "$now" ] || echo "peer$ID: failure: state (counter files canary cpus: $now), run $runs"
 	owner_check || { bad=$((bad + 1)); echo "peer$ID: failure: the invariant, run $runs"; }
-	c=$(($(inst_mark 0) % 100000))
+	m0=$(inst_mark 0)
+	c=$((m0 % 100000))
 	op=$((c / 10000)) a=$((c / 1000 % 10)) b=$((c / 100 % 10)) n=$((c % 100))
+	# an operation only once: run again without a new one (a rescue), go back
+	[ $((m0 / 100000)) -gt "${last_seq:-0}" ] || op=1
+	last_seq=$((m0 / 100000))
 	next=0
 	case $op in
 	2) [ "$ID" = "$a" ] && next=$b ;;

@@ -22,8 +22,10 @@ tool() {
 	sh /usr/bin/fastswitch "$@"
 }
 
-ktap_plan 9
-ktap_diag "seed $SEED, $OPS operations (replay: FSW_SEED=$SEED tests/run random-ops@2G/4)"
+ktap_plan 10
+long=
+[ "$(cmdline_arg fsw.long)" = 1 ] && long="--long "
+ktap_diag "seed $SEED, $OPS operations (replay: FSW_SEED=$SEED tests/run $long""random-ops@2G/4; the draws replay, timings may not)"
 state_start
 seq=0
 echo "mark 0" >"$FSW/control"
@@ -53,6 +55,7 @@ peer_ok() {
 	[ "$((m / 1000))" -gt "$(($2 / 1000))" ] && [ "$((m % 1000))" = 0 ]
 }
 
+recv0=$(status_field sections_received) given0=$(status_field sections_given)
 booted=0
 for id in 1 2; do
 	boot_peer "$id" && booted=$((booted + 1))
@@ -127,6 +130,9 @@ while [ $i -lt "$OPS" ]; do
 done
 ktap_diag "operations: $(echo $counts | tr ' ' '\n' | sort | uniq -c | tr -s ' \n' ' ')"
 check "$OPS operations, each with the ownership invariant after it (failed: $bad${first_bad:+, first: $first_bad}; seed $SEED)" [ $bad = 0 ]
+recv=$(($(status_field sections_received) - recv0)) given=$(($(status_field sections_given) - given0))
+check "sections moved during the run: instance 0 received $recv and gave $given" \
+	[ $((recv + given)) -gt 0 ]
 # The peers' own verdicts, once more
 mx=$(inst_mark 1) my=$(inst_mark 2)
 say_op 2 1 2 0
