@@ -61,10 +61,6 @@ int fsw_close(u32 id, char *why)
 		fsw_why(why, "instance 0, the initial instance, is never closed");
 		return -EPERM;
 	}
-	if (id == fsw.id) {
-		fsw_why(why, "instance %u is this instance", id);
-		return -EINVAL;
-	}
 	ret = fsw_check_entry(id, why);
 	if (ret)
 		return ret;

@@ -164,8 +164,9 @@ const u32 *fsw_region_table(const char **bad)
  * May the vector jump into sleeping instance @id? Its page checks, is its
  * own, says sleeping, and its resume entry lies in its sections of the
  * table as it is now (the vector checks the same with the MMU off).
- * Return: 0, -ENOENT (never booted), -EBADMSG (its page or the table does
- * not check, or the page is wrong), -EBUSY (not sleeping), and why.
+ * Return: 0, -EINVAL (this instance), -ENOENT (never booted), -EBADMSG
+ * (its page or the table does not check, or the page is wrong), -EBUSY
+ * (not sleeping), and why.
  */
 int fsw_check_entry(u32 id, char *why)
 {
@@ -175,6 +176,10 @@ int fsw_check_entry(u32 id, char *why)
 	const u32 *t;
 	int st;
 
+	if (id == fsw.id) {
+		fsw_why(why, "instance %u is this instance", id);
+		return -EINVAL;
+	}
 	st = fsw_instance_state(id, why);
 	if (st == -ENOENT || st == FSW_STATE_FREE) {
 		fsw_why(why, "instance %u was never booted", id);

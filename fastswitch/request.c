@@ -268,10 +268,6 @@ int fsw_give(u32 count, u32 id, char *why)
 	unsigned int *given, n, i, have;
 	int ret, err;
 
-	if (id == fsw.id) {
-		fsw_why(why, "instance %u is this instance", id);
-		return -EINVAL;
-	}
 	ret = fsw_check_entry(id, why);
 	if (ret)
 		return ret;

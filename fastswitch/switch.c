@@ -17,10 +17,6 @@ int fsw_switch(u32 id, char *why)
 {
 	int ret;
 
-	if (id == fsw.id) {
-		fsw_why(why, "instance %u is this instance", id);
-		return -EINVAL;
-	}
 	ret = fsw_check_entry(id, why);
 	if (ret)
 		return ret;
