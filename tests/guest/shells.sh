@@ -82,10 +82,15 @@ give 1
 give '' 1
 give 1 ''
 give x 1
-give 1 1 extra"
+give 1 1 extra
+place
+place ''
+place x
+place 3
+place 11 extra"
 ncases=$(echo "$usage_cases" | wc -l)
 
-ktap_plan $((2 * (17 + ncases) + 3))
+ktap_plan $((2 * (19 + ncases) + 3))
 snapfiles="$FSW/status $FSW/sections $FSW/instances"
 
 # A path with spaces, a tab, a newline, a backslash, a non-ASCII (UTF-8)
@@ -135,6 +140,17 @@ for sh in ash mksh; do
 		eval '[ $rc = 1 ] && echo "$out" | grep -q "at most 1024 bytes" && [ "$(snap $snapfiles)" = "$before" ]'
 	check "$sh: regs lists the mandatory registers" \
 		eval '[ "$(fsw regs | wc -l)" = "$(page_field nr_regs)" ]'
+	# place: the same answer as the test library's own search (free_run)
+	p=$(free_run 11)
+	want="base=$(sect_addr "$p") kernel=$(sect_addr $((p + 2))) initrd=$(sect_addr $((p + 3))) sections=$p-$((p + 10))"
+	out=$(fsw place 11)
+	ktap_diag "$sh: place 11 -> $out"
+	check "$sh: place 11 names the highest run of 11 movable sections online here and where its images go" \
+		[ "$out" = "$want" ]
+	out=$(fsw place $(($(sect_field sections) + 1)) 2>&1)
+	rc=$?
+	check "$sh: place of more sections than the machine has: exit 1 with the reason" \
+		eval '[ $rc = 1 ] && echo "$out" | grep -q "no run of [0-9]* sections online and movable here"'
 	check "$sh: reserve $top_addr 1 1 gives instance 0's last section $top to instance 1" \
 		eval 'fsw reserve $top_addr 1 1 | grep -q "^ *$top-$top .* 1 *offline" && [ "$(sect_info $top)" = "1 offline" ]'
 	out=$(fsw reserve "$fw_addr" 1 1 2>&1)
