@@ -4,7 +4,7 @@
 #   make check   build everything and run the test suite
 #   make check-long   the same with the full soaks (fsw.long=1)
 #   make check-fresh  make run and make check on a fresh minimal Debian
-#                (host/fresh-machine.sh; 30-40 minutes)
+#                (host/fresh-machine.sh; 45-50 minutes)
 #   make bench   build everything and run the benchmarks
 #
 # Kbuild in this directory builds the module against the patched kernel

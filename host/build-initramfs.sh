@@ -32,6 +32,7 @@ cp "$ext/bin/busybox" "$st/bin/busybox"
 cp "$ext/usr/lib/arm-linux-musleabihf/bin/mksh" "$st/bin/mksh"
 cp "$ko" "$st/lib/modules/"
 cp "$FSW_TOP/tests/guest/init" "$st/init"
+cp "$FSW_TOP/tests/guest/profile" "$st/etc/profile"
 for f in "$FSW_TOP"/scripts/*; do
 	cp "$f" "$st/usr/bin/"
 done

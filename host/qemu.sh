@@ -2,15 +2,17 @@
 # Boot the Fastswitch guest in QEMU virt through Debian's U-Boot.
 #
 #   host/qemu.sh [-m MEM] [-s SMP] [-t TIMEOUT] [-l LOG] [-q QEMU_ARGS]
-#                [-L FILE@ADDR] [-T FILE] [-i] [-- APPEND...]
+#                [-L FILE@ADDR] [-T FILE] [-I FILE] [-i] [-- APPEND...]
 #
 # -m MEM: guest RAM, 1G (default) or 2G; -s SMP: CPUs (default 2).
 # -L loads FILE into guest RAM at physical ADDR before the firmware runs
 # (QEMU's generic loader), e.g. a prepared ownership table or a pattern.
 # -T FILE: write the host clock (date +%s%N) at the moment QEMU starts.
+# -I FILE: the console's input comes from FILE (a fifo that a test writes
+# commands to); otherwise there is none.
 # -i: interactive (serial and monitor on this terminal, Ctrl-A x quits);
-# otherwise the console goes to stdout (and LOG), no input, and QEMU is
-# killed after TIMEOUT seconds (0: never). APPEND: extra kernel
+# otherwise the console goes to stdout (and LOG), and QEMU is killed
+# after TIMEOUT seconds (0: never). APPEND: extra kernel
 # parameters. Exit status: QEMU's, or 124 on timeout.
 #
 # QEMU has no network card (-nic none): the guest needs none. It is this
@@ -22,8 +24,8 @@ FSW_TOP=$(cd "$(dirname "$0")/.." && pwd)
 . "$FSW_TOP/host/env.sh"
 
 case ${1:-} in -h | --help) fsw_usage; exit 0 ;; esac
-mem=1G smp=2 timeout=0 log=/dev/null interactive=0 extra= tstamp=
-while getopts m:s:t:l:q:L:T:i opt; do
+mem=1G smp=2 timeout=0 log=/dev/null interactive=0 extra= tstamp= input=/dev/null
+while getopts m:s:t:l:q:L:T:I:i opt; do
 	case $opt in
 	m) mem=$OPTARG ;;
 	s) smp=$OPTARG ;;
@@ -32,6 +34,7 @@ while getopts m:s:t:l:q:L:T:i opt; do
 	q) extra="$extra $OPTARG" ;;
 	L) extra="$extra -device loader,file=${OPTARG%@*},addr=${OPTARG##*@},force-raw=on" ;;
 	T) tstamp=$OPTARG ;;
+	I) input=$OPTARG ;;
 	i) interactive=1 ;;
 	*) fsw_usage >&2; exit 2 ;;
 	esac
@@ -140,7 +143,7 @@ else
 	mkfifo "$stage/console"
 	tee "$log" <"$stage/console" &
 	tpid=$!
-	"$@" -display none -monitor none -serial stdio </dev/null >"$stage/console" 2>&1 &
+	"$@" -display none -monitor none -serial stdio <"$input" >"$stage/console" 2>&1 &
 	qpid=$!
 fi
 # The hang timer: a watchdog that kills QEMU after TIMEOUT seconds and

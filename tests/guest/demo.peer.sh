@@ -1,9 +1,27 @@
 #!/bin/sh
-# The peer instance of the demo: says who it is each time it runs, then
-# switches back to instance 0.
-n=0
+# The instances the demo boots (tests/guest/demo.sh): each time one runs
+# it says who it is, then switches on as its route says (fsw.route, the
+# targets of its visits in order, e.g. 0,2,0). Past its route it returns,
+# and init gives it a shell (fsw.shell=1: make run from a terminal), or it
+# switches back to instance 0 each time it runs.
+FSW=/sys/kernel/debug/fastswitch
+arg() {
+	tr ' ' '\n' </proc/cmdline | sed -n "s/^$1=//p"
+}
+id=$(sed -n 's/^instance: //p' $FSW/status)
+visit=0
+say() {
+	visit=$((visit + 1))
+	echo "    [instance $id: $(uname -r), $(hostname), visit $visit, came from instance $(sed -n 's/^last_switch_from: //p' $FSW/status), uptime $(cut -d' ' -f1 /proc/uptime) s, MemTotal $(sed -n 's/^MemTotal: *//p' /proc/meminfo)]"
+}
+for to in $(arg fsw.route | tr , ' '); do
+	say
+	echo "    [instance $id: fastswitch switch $to]"
+	fastswitch switch "$to" >/dev/null
+done
+say
+[ "$(arg fsw.shell)" = 1 ] && exit 0
 while :; do
-	n=$((n + 1))
-	echo "    [instance 1: $(uname -r), visit $n, uptime $(cut -d' ' -f1 /proc/uptime) s, MemTotal $(sed -n 's/^MemTotal: *//p' /proc/meminfo), CPUs $(cat /sys/devices/system/cpu/online)]"
 	fastswitch switch 0 >/dev/null
+	say
 done

@@ -33,19 +33,39 @@ dmesg | grep 'fastswitch: section' | tail -n 1 | sed 's/^/    /'
 echo "--- fastswitch free $two_addr 2: take them back"
 fastswitch free $two_addr 2
 echo "--- MemTotal: $(grep MemTotal /proc/meminfo | tr -s ' ' | cut -d' ' -f2) kB"
-echo "--- two instances: boot the peer build (another kernel release) in sections $PEER_FIRST-$PEER_LAST"
-fastswitch reserve $PEER_BASE $PEER_SECTIONS 1 | grep -E ' 1 '
-fastswitch load 1 kernel $PEER_KERNEL /boot/peer/zImage
-fastswitch load 1 initrd $PEER_INITRD /boot/peer/initramfs.cpio.gz
-fastswitch cmdline 1 console=ttyAMA0,115200 loglevel=4 fsw.run=peer:demo
-echo "--- fastswitch boot 1: instance 0 sleeps, instance 1 boots (direct path)"
-fastswitch boot 1
+# Instances 1 and 2: the peer builds (other kernel releases), placed by
+# the tool in the highest free run of 11 sections, each in turn. Their
+# routes (fsw.route: where each visit switches to) make the rounds below
+# go 0>1>2>0 and 0>2>1>0; from a terminal (fsw.shell=1) their next visit
+# is a shell.
+shell=$(tr ' ' '\n' </proc/cmdline | sed -n 's/^fsw.shell=//p')
+for id in 1 2; do
+	build=peer
+	route=0,2,0
+	[ $id = 1 ] || { build=peer$id; route=0,0,1; }
+	echo "--- instance $id: the $build build, in the highest free run of 11 sections"
+	echo "    \$ eval \$(fastswitch place 11)"
+	eval "$(fastswitch place 11)"
+	echo "    base=$base kernel=$kernel initrd=$initrd sections=$sections"
+	fastswitch reserve "$base" 11 $id | grep -E " $id "
+	fastswitch load $id kernel "$kernel" /boot/$build/zImage
+	fastswitch load $id initrd "$initrd" /boot/$build/initramfs.cpio.gz
+	echo "    \$ fastswitch cmdline $id console=ttyAMA0,115200 loglevel=4 movablecore=64M fsw.run=peer:demo fsw.route=$route${shell:+ fsw.shell=$shell}"
+	fastswitch cmdline $id console=ttyAMA0,115200 loglevel=4 movablecore=64M fsw.run=peer:demo \
+		fsw.route=$route ${shell:+fsw.shell=$shell}
+	echo "--- fastswitch boot $id: instance 0 sleeps, instance $id boots (direct path)"
+	fastswitch boot $id
+done
 echo "--- back in instance 0 ($(uname -r)); date: $(date +%T); fastswitch list:"
 fastswitch list
-for i in 1 2 3; do
-	echo "--- fastswitch switch 1 (round $i)"
-	fastswitch switch 1
-done
+echo "--- fastswitch switch 1: instance 1 switches to 2, which switches back here"
+fastswitch switch 1
+echo "--- fastswitch switch 2: instance 2 switches to 1, which switches back here"
+fastswitch switch 2
+echo "--- fastswitch request 6: the sleeping instances, in turn, give what they can of 6 sections"
+fastswitch request 6
+echo "--- fastswitch list"
+fastswitch list
 echo "--- instance 0's status after the switches"
-fastswitch status | grep -E '^(instance|switches|boots|last_switch|boot_request)'
+fastswitch status | grep -E '^(instance|switches|boots|last_switch|last_request)'
 echo "=== demo done"

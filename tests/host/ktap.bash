@@ -20,6 +20,11 @@ ktap_fail() {
 	echo "not ok $KTAP_N - $*"
 }
 
+# ktap_diag TEXT: a diagnostic line
+ktap_diag() {
+	echo "# $*"
+}
+
 # check NAME COMMAND...: one result from a command's exit status
 check() {
 	local name=$1
