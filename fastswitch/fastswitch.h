@@ -291,6 +291,10 @@ int fsw_control(const struct fsw_cmd *cmd, const char *line, size_t len);
 int fsw_suspend_init(void);
 void fsw_suspend_exit(void);
 
+/* shutdown.c: a warning when the machine ends with sleeping instances */
+int fsw_shutdown_init(void);
+void fsw_shutdown_exit(void);
+
 /* debugfs.c */
 void fsw_debugfs_init(void);
 void fsw_debugfs_exit(void);

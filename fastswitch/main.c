@@ -71,6 +71,9 @@ static int __init fsw_init(void)
 	ret = fsw_suspend_init();
 	if (ret)
 		goto err_inject;
+	ret = fsw_shutdown_init();
+	if (ret)
+		goto err_suspend;
 	fsw_debugfs_init();
 
 	pr_info("instance %u (%s): page at %pa, resume entry %#x, %u mandatory registers (%s)\n",
@@ -78,6 +81,8 @@ static int __init fsw_init(void)
 		fsw.resume_entry, fsw.nr_regs, fsw.plat.plat->name);
 	return 0;
 
+err_suspend:
+	fsw_suspend_exit();
 err_inject:
 	fsw_inject_exit();
 err_inst:
@@ -93,6 +98,7 @@ module_init(fsw_init);
 static void __exit fsw_exit(void)
 {
 	fsw_debugfs_exit();
+	fsw_shutdown_exit();
 	fsw_suspend_exit();
 	fsw_inject_exit();
 	fsw_instances_exit();
