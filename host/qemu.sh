@@ -8,8 +8,10 @@
 # -L loads FILE into guest RAM at physical ADDR before the firmware runs
 # (QEMU's generic loader), e.g. a prepared ownership table or a pattern.
 # -T FILE: write the host clock (date +%s%N) at the moment QEMU starts.
-# -I FILE: the console's input comes from FILE (a fifo that a test writes
-# commands to); otherwise there is none.
+# -I FILE: the console's input comes from FILE, a fifo that a test writes
+# commands to (it keeps a writer open from before this call to the end:
+# opening the fifo blocks until there is one, and its end of file ends
+# the input); otherwise, and with -i, there is none.
 # -i: interactive (serial and monitor on this terminal, Ctrl-A x quits);
 # otherwise the console goes to stdout (and LOG), and QEMU is killed
 # after TIMEOUT seconds (0: never). APPEND: extra kernel

@@ -17,7 +17,7 @@ say() {
 for to in $(arg fsw.route | tr , ' '); do
 	say
 	echo "    [instance $id: fastswitch switch $to]"
-	fastswitch switch "$to" >/dev/null
+	fastswitch switch "$to" >/dev/null || echo "    [instance $id: the switch to $to failed]"
 done
 say
 [ "$(arg fsw.shell)" = 1 ] && exit 0

@@ -44,14 +44,15 @@ for id in 1 2; do
 	route=0,2,0
 	[ $id = 1 ] || { build=peer$id; route=0,0,1; }
 	echo "--- instance $id: the $build build, in the highest free run of 11 sections"
-	echo "    \$ eval \$(fastswitch place 11)"
-	eval "$(fastswitch place 11)"
+	echo "    \$ eval \"\$(fastswitch place 11)\""
+	p=$(fastswitch place 11) || exit 1
+	eval "$p"
 	echo "    base=$base kernel=$kernel initrd=$initrd sections=$sections"
 	fastswitch reserve "$base" 11 $id | grep -E " $id "
 	fastswitch load $id kernel "$kernel" /boot/$build/zImage
 	fastswitch load $id initrd "$initrd" /boot/$build/initramfs.cpio.gz
-	echo "    \$ fastswitch cmdline $id console=ttyAMA0,115200 loglevel=4 movablecore=64M fsw.run=peer:demo fsw.route=$route${shell:+ fsw.shell=$shell}"
-	fastswitch cmdline $id console=ttyAMA0,115200 loglevel=4 movablecore=64M fsw.run=peer:demo \
+	echo "    \$ fastswitch cmdline $id console=ttyAMA0,115200 loglevel=5 movablecore=64M fsw.run=peer:demo fsw.route=$route${shell:+ fsw.shell=$shell}"
+	fastswitch cmdline $id console=ttyAMA0,115200 loglevel=5 movablecore=64M fsw.run=peer:demo \
 		fsw.route=$route ${shell:+fsw.shell=$shell}
 	echo "--- fastswitch boot $id: instance 0 sleeps, instance $id boots (direct path)"
 	fastswitch boot $id

@@ -90,7 +90,7 @@ place 3
 place 11 extra"
 ncases=$(echo "$usage_cases" | wc -l)
 
-ktap_plan $((2 * (19 + ncases) + 3))
+ktap_plan $((2 * (21 + ncases) + 3))
 snapfiles="$FSW/status $FSW/sections $FSW/instances"
 
 # A path with spaces, a tab, a newline, a backslash, a non-ASCII (UTF-8)
@@ -147,6 +147,15 @@ for sh in ash mksh; do
 	ktap_diag "$sh: place 11 -> $out"
 	check "$sh: place 11 names the highest run of 11 movable sections online here and where its images go" \
 		[ "$out" = "$want" ]
+	# and what it claims: reserve can take that run
+	eval "$out"
+	above=$(sects_of 0 | awk -v l="${sections#*-}" '$1 > l' | wc -l)
+	r=$(fsw-write "$FSW/control" "reserve $base 11 1")
+	check "$sh: reserve $base 11 1 takes that run ($r); $above section(s) of instance 0 above it; free gives it back" \
+		eval '[ "$r" = OK ] && [ "$(sect_info ${sections%-*})" = "1 offline" ] && [ "$(sect_info ${sections#*-})" = "1 offline" ] &&
+			[ "$(fsw-write "$FSW/control" "free $base 11")" = OK ] && [ "$(sect_info ${sections%-*})" = "0 online" ]'
+	out=$(fsw place 011)
+	check "$sh: place 011 is place 11 (decimal, leading zeros dropped)" [ "$out" = "$want" ]
 	out=$(fsw place $(($(sect_field sections) + 1)) 2>&1)
 	rc=$?
 	check "$sh: place of more sections than the machine has: exit 1 with the reason" \
