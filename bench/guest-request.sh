@@ -101,4 +101,9 @@ n=$(sects_of 2 | wc -l)
 o=$(fastswitch close 2 2>&1) || fail "close 2: $o"
 [ "$(status_field last_close_sections)" = "$n" ] || fail "close 2: $(status_field last_close_sections) of $n sections"
 echo "bench: close_per_section $(awk -v u="$(status_field last_close_us)" -v n="$n" 'BEGIN { printf "%.3f", u / n / 1000 }') ms"
+echo "bench: close_zero_per_section $(awk -v u="$(status_field last_close_zero_us)" -v n="$n" 'BEGIN { printf "%.3f", u / n / 1000 }') ms"
+set -- $(status_field last_close_section_us)
+echo "bench: close_section_min $(awk -v u="$2" 'BEGIN { printf "%.3f", u / 1000 }') ms"
+echo "bench: close_section_median $(awk -v u="$4" 'BEGIN { printf "%.3f", u / 1000 }') ms"
+echo "bench: close_section_max $(awk -v u="$6" 'BEGIN { printf "%.3f", u / 1000 }') ms"
 echo "bench: close_sections $n count"

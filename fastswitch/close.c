@@ -4,7 +4,7 @@
  *
  * Its page is retired first (sealed free): from then on nothing resumes it,
  * neither the vector nor a switch. Then each of its sections is zeroed
- * through a temporary mapping, so that none of its data reaches another
+ * by every online CPU (zero.c), so that none of its data reaches another
  * instance, made this instance's in the table and onlined here (movable).
  * The id can be booted again. The initial instance (0) is never closed:
  * its data must stay, and it is the one a cold boot resumes into.
@@ -17,6 +17,7 @@
 
 #include <linux/io.h>
 #include <linux/slab.h>
+#include <linux/sort.h>
 #include <asm/arch_timer.h>
 #include <asm/fastswitch.h>
 #include "fastswitch.h"
@@ -38,21 +39,17 @@ static unsigned int sections_of(u32 id, unsigned int *list, phys_addr_t *base)
 	return n;
 }
 
-static int zero_section(phys_addr_t a)
+static int cmp_uint(const void *a, const void *b)
 {
-	void *p = memremap(a, SECTION_BYTES, MEMREMAP_WB);
+	unsigned int x = *(const unsigned int *)a, y = *(const unsigned int *)b;
 
-	if (!p)
-		return -ENOMEM;
-	memset(p, 0, SECTION_BYTES);
-	memunmap(p);
-	return 0;
+	return x < y ? -1 : x > y;
 }
 
 int fsw_close(u32 id, char *why)
 {
 	unsigned int *list, n, i, online = 0;
-	u64 start = __arch_counter_get_cntvct();
+	u64 start = __arch_counter_get_cntvct(), zeroing = 0;
 	phys_addr_t base;
 	u32 *pg;
 	int ret;
@@ -98,8 +95,10 @@ int fsw_close(u32 id, char *why)
 
 	for (i = 0; i < n; i++) {
 		phys_addr_t a = base + ((phys_addr_t)list[i] << SECTION_SIZE_BITS);
+		u64 t = __arch_counter_get_cntvct();
 
-		ret = zero_section(a);
+		ret = fsw_zero_range(a, SECTION_BYTES);
+		zeroing += __arch_counter_get_cntvct() - t;
 		if (ret) {
 			pr_err("close %u: section %u (%pa) cannot be mapped to be zeroed: it stays instance %u's\n",
 			       id, list[i], &a, id);
@@ -113,11 +112,18 @@ int fsw_close(u32 id, char *why)
 				id, list[i], &a, ret);
 		else
 			online++;
+		/* done with its index: keep its time instead */
+		list[i] = fsw_cnt_to_us(__arch_counter_get_cntvct() - t);
 	}
-	kfree(list);
 	fsw.stats.closes++;
 	fsw.stats.last_close_us = fsw_cnt_to_us(__arch_counter_get_cntvct() - start);
 	fsw.stats.last_close_sections = n;
+	fsw.stats.last_close_zero_us = fsw_cnt_to_us(zeroing);
+	sort(list, n, sizeof(*list), cmp_uint, NULL);
+	fsw.stats.last_close_section_us[0] = n ? list[0] : 0;
+	fsw.stats.last_close_section_us[1] = n ? list[n / 2] : 0;
+	fsw.stats.last_close_section_us[2] = n ? list[n - 1] : 0;
+	kfree(list);
 	pr_info("instance %u closed: %u sections zeroed, %u online here, in %llu us\n",
 		id, n, online, fsw.stats.last_close_us);
 	return 0;

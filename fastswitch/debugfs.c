@@ -134,6 +134,10 @@ static int status_show(struct seq_file *m, void *v)
 	seq_printf(m, "closes: %llu\n", st->closes);
 	seq_printf(m, "last_close_sections: %u\n", st->last_close_sections);
 	seq_printf(m, "last_close_us: %llu\n", st->last_close_us);
+	seq_printf(m, "last_close_zero_us: %llu\n", st->last_close_zero_us);
+	seq_printf(m, "last_close_section_us: min %u median %u max %u\n",
+		   st->last_close_section_us[0], st->last_close_section_us[1],
+		   st->last_close_section_us[2]);
 	seq_printf(m, "boot_request: %s\n",
 		   fsw_get(fsw.hdr, FSW_HDR_BOOT_MAGIC) == FSW_BOOT_MAGIC ? "pending" : "none");
 	seq_printf(m, "boot_requests_taken: %u\n", fsw_get(fsw.hdr, FSW_HDR_BOOT_COUNT));

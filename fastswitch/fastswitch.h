@@ -5,6 +5,7 @@
  * calls only those on its right, and the pure ones):
  *
  *   main.c      module init and exit     -> everything's init and exit
+ *   shutdown.c  warning at power off     -> instances
  *   debugfs.c   the debugfs files        -> control, region, the views
  *   control.c   the control dispatcher   -> region, sections, request,
  *                                           close, loader, boot, switch,
@@ -13,7 +14,7 @@
  *   sections.c  reserve, free, views     -> loader, instances
  *   request.c   request, give, serving   -> report, switch, instances, region
  *   report.c    what each instance has online -> instances, region
- *   close.c     close: retire, zero, take -> report, instances, region
+ *   close.c     close: retire, zero, take -> zero, report, instances, region
  *   loader.c    images and command lines -> switch, bootparams, instances
  *   switch.c    switch arming and timing -> boot, instances, region
  *   boot.c      boot planning and arming -> bootparams, report, instances
@@ -21,6 +22,7 @@
  *   inject.c    fault injection (testing) -> instances, region
  *   instances.c other instances: pages, sections, checks -> region
  *   region.c    shared region and this instance's page
+ *   zero.c      zeroing RAM with every online CPU
  *   pure logic, also host unit tested: cmd.c (control parser), page.c
  *   (pages, header), table.c (section commands), zimage.c, platform*.c
  */
@@ -104,6 +106,8 @@ struct fsw_stats {
 	u64 boot_us;		/* suspend start there, this module loaded */
 	u64 closes;		/* instances closed */
 	u64 last_close_us;
+	u64 last_close_zero_us;		/* of which zeroing */
+	u32 last_close_section_us[3];	/* per section: min, median, max */
 	u32 last_close_sections;
 };
 
@@ -261,6 +265,9 @@ void fsw_request_resumed(void);
 void fsw_request_rescue(void);
 void fsw_request_exit(void);
 void fsw_request_show(struct seq_file *m);
+
+/* zero.c: zero RAM that changes owner, with every online CPU */
+int fsw_zero_range(phys_addr_t phys, size_t size);
 
 /* close.c: end a sleeping instance for good */
 int fsw_close(u32 id, char *why);

@@ -56,7 +56,7 @@ check "its $(echo $theirs | wc -w) sections ($theirs) are instance 0's, online h
 check "each of them reads as zeros: CRC $zero ($nzero of $(echo $theirs | wc -w))" [ $nzero = "$(echo $theirs | wc -w)" ]
 check "MemTotal grew by its sections ($total -> $(meminfo MemTotal) kB)" \
 	[ $(($(meminfo MemTotal) - total)) = $(($(echo $theirs | wc -w) * $(sect_kb))) ]
-check "close took $(status_field last_close_us) us for $(status_field last_close_sections) sections" \
+check "close took $(status_field last_close_us) us for $(status_field last_close_sections) sections, $(status_field last_close_zero_us) us of it zeroing" \
 	[ "$(status_field last_close_sections)" = "$(echo $theirs | wc -w)" ]
 state_check "$before"
 check "ownership invariant after the close" owner_check
