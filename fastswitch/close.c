@@ -48,7 +48,7 @@ static int cmp_uint(const void *a, const void *b)
 
 int fsw_close(u32 id, char *why)
 {
-	unsigned int *list, n, i, online = 0;
+	unsigned int *list, n, i, m = 0, online = 0;
 	u64 start = __arch_counter_get_cntvct(), zeroing = 0;
 	phys_addr_t base;
 	u32 *pg;
@@ -112,17 +112,18 @@ int fsw_close(u32 id, char *why)
 				id, list[i], &a, ret);
 		else
 			online++;
-		/* done with its index: keep its time instead */
-		list[i] = fsw_cnt_to_us(__arch_counter_get_cntvct() - t);
+		/* its index is read: keep its time in its place (m <= i) */
+		list[m++] = min_t(u64, fsw_cnt_to_us(__arch_counter_get_cntvct() - t), U32_MAX);
 	}
 	fsw.stats.closes++;
 	fsw.stats.last_close_us = fsw_cnt_to_us(__arch_counter_get_cntvct() - start);
 	fsw.stats.last_close_sections = n;
 	fsw.stats.last_close_zero_us = fsw_cnt_to_us(zeroing);
-	sort(list, n, sizeof(*list), cmp_uint, NULL);
-	fsw.stats.last_close_section_us[0] = n ? list[0] : 0;
-	fsw.stats.last_close_section_us[1] = n ? list[n / 2] : 0;
-	fsw.stats.last_close_section_us[2] = n ? list[n - 1] : 0;
+	/* of the sections zeroed (a section that could not be stays its own) */
+	sort(list, m, sizeof(*list), cmp_uint, NULL);
+	fsw.stats.last_close_section_us[0] = m ? list[0] : 0;
+	fsw.stats.last_close_section_us[1] = m ? list[m / 2] : 0;
+	fsw.stats.last_close_section_us[2] = m ? list[m - 1] : 0;
 	kfree(list);
 	pr_info("instance %u closed: %u sections zeroed, %u online here, in %llu us\n",
 		id, n, online, fsw.stats.last_close_us);

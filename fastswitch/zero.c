@@ -16,7 +16,10 @@
 
 #include <linux/cpu.h>
 #include <linux/io.h>
+#include <linux/minmax.h>
+#include <linux/mm.h>
 #include <linux/sched.h>
+#include <linux/sizes.h>
 #include <linux/slab.h>
 #include <linux/workqueue.h>
 #include "fastswitch.h"
@@ -29,16 +32,22 @@ struct zero_part {
 	size_t len;
 };
 
+static void zero_steps(void *p, size_t len)
+{
+	size_t done, n;
+
+	for (done = 0; done < len; done += n) {
+		n = min_t(size_t, len - done, ZERO_STEP);
+		memset(p + done, 0, n);
+		cond_resched();
+	}
+}
+
 static void zero_part(struct work_struct *w)
 {
 	struct zero_part *z = container_of(w, struct zero_part, work);
-	size_t done, n;
 
-	for (done = 0; done < z->len; done += n) {
-		n = min_t(size_t, z->len - done, ZERO_STEP);
-		memset(z->p + done, 0, n);
-		cond_resched();
-	}
+	zero_steps(z->p, z->len);
 }
 
 /**
@@ -46,7 +55,8 @@ static void zero_part(struct work_struct *w)
  * @phys: start, page aligned
  * @size: bytes, a multiple of PAGE_SIZE
  *
- * Return: 0, or -ENOMEM if it cannot be mapped (nothing was written).
+ * Return: 0, -EINVAL for an empty or unaligned range, or -ENOMEM if it
+ * cannot be mapped (nothing was written).
  */
 int fsw_zero_range(phys_addr_t phys, size_t size)
 {
@@ -55,6 +65,8 @@ int fsw_zero_range(phys_addr_t phys, size_t size)
 	size_t share;
 	void *p;
 
+	if (WARN_ON_ONCE(!size || !PAGE_ALIGNED(phys) || !PAGE_ALIGNED(size)))
+		return -EINVAL;
 	p = memremap(phys, size, MEMREMAP_WB);
 	if (!p)
 		return -ENOMEM;
@@ -63,9 +75,7 @@ int fsw_zero_range(phys_addr_t phys, size_t size)
 	parts = kcalloc(nr, sizeof(*parts), GFP_KERNEL);
 	if (!parts) {
 		/* one CPU, this one */
-		struct zero_part all = { .p = p, .len = size };
-
-		zero_part(&all.work);
+		zero_steps(p, size);
 		goto out;
 	}
 	share = round_up(DIV_ROUND_UP(size, nr), PAGE_SIZE);
