@@ -4,23 +4,20 @@
 # targets of its visits in order, e.g. 0,2,0). Past its route it returns,
 # and init gives it a shell (fsw.shell=1: make run from a terminal), or it
 # switches back to instance 0 each time it runs.
-FSW=/sys/kernel/debug/fastswitch
-arg() {
-	tr ' ' '\n' </proc/cmdline | sed -n "s/^$1=//p"
-}
-id=$(sed -n 's/^instance: //p' $FSW/status)
+. /tests/lib.sh
+id=$(status_field instance)
 visit=0
 say() {
 	visit=$((visit + 1))
-	echo "    [instance $id: $(uname -r), $(hostname), visit $visit, came from instance $(sed -n 's/^last_switch_from: //p' $FSW/status), uptime $(cut -d' ' -f1 /proc/uptime) s, MemTotal $(sed -n 's/^MemTotal: *//p' /proc/meminfo)]"
+	echo "    [instance $id: $(uname -r), $(hostname), visit $visit, came from instance $(status_field last_switch_from), uptime $(cut -d' ' -f1 /proc/uptime) s, MemTotal $(meminfo MemTotal) kB]"
 }
-for to in $(arg fsw.route | tr , ' '); do
+for to in $(cmdline_arg fsw.route | tr , ' '); do
 	say
 	echo "    [instance $id: fastswitch switch $to]"
 	fastswitch switch "$to" >/dev/null || echo "    [instance $id: the switch to $to failed]"
 done
 say
-[ "$(arg fsw.shell)" = 1 ] && exit 0
+[ "$(cmdline_arg fsw.shell)" = 1 ] && exit 0
 while :; do
 	fastswitch switch 0 >/dev/null
 	say

@@ -38,7 +38,7 @@ echo "--- MemTotal: $(grep MemTotal /proc/meminfo | tr -s ' ' | cut -d' ' -f2) k
 # routes (fsw.route: where each visit switches to) make the rounds below
 # go 0>1>2>0 and 0>2>1>0; from a terminal (fsw.shell=1) their next visit
 # is a shell.
-shell=$(tr ' ' '\n' </proc/cmdline | sed -n 's/^fsw.shell=//p')
+shell=$(cmdline_arg fsw.shell)
 for id in 1 2; do
 	build=peer
 	route=0,2,0
