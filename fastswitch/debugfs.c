@@ -138,6 +138,12 @@ static int status_show(struct seq_file *m, void *v)
 	seq_printf(m, "last_close_section_us: min %u median %u max %u\n",
 		   st->last_close_section_us[0], st->last_close_section_us[1],
 		   st->last_close_section_us[2]);
+	seq_printf(m, "scrubbed_sections: %llu\n", st->scrubbed);
+	seq_printf(m, "scrub_us: %llu\n", st->scrub_us);
+	seq_printf(m, "crashes: %llu\n", st->crashes);
+	seq_printf(m, "region_wakes: %u\n", fsw_get(fsw.hdr, FSW_HDR_WAKE_COUNT));
+	seq_printf(m, "last_crash_id: %d\n", st->crashes ? (int)st->last_crash_id : -1);
+	seq_printf(m, "last_crash_us: %llu\n", st->last_crash_us);
 	seq_printf(m, "boot_request: %s\n",
 		   fsw_get(fsw.hdr, FSW_HDR_BOOT_MAGIC) == FSW_BOOT_MAGIC ? "pending" : "none");
 	seq_printf(m, "boot_requests_taken: %u\n", fsw_get(fsw.hdr, FSW_HDR_BOOT_COUNT));
@@ -230,6 +236,16 @@ static int section_sums_show(struct seq_file *m, void *v)
 }
 DEFINE_SHOW_ATTRIBUTE(section_sums);
 
+static int crashes_show(struct seq_file *m, void *v)
+{
+	unsigned int flags = lock_system_sleep();
+	int ret = fsw_crash_show(m);
+
+	unlock_system_sleep(flags);
+	return ret;
+}
+DEFINE_SHOW_ATTRIBUTE(crashes);
+
 static ssize_t control_write(struct file *file, const char __user *ubuf,
 			     size_t count, loff_t *ppos)
 {
@@ -286,6 +302,7 @@ void fsw_debugfs_init(void)
 	debugfs_create_file("online", 0444, fsw_dir, NULL, &online_fops);
 	debugfs_create_file("section_sums", 0400, fsw_dir, NULL,
 			    &section_sums_fops);
+	debugfs_create_file("crashes", 0400, fsw_dir, NULL, &crashes_fops);
 }
 
 void fsw_debugfs_exit(void)

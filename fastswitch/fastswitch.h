@@ -6,11 +6,14 @@
  *
  *   main.c      module init and exit     -> everything's init and exit
  *   shutdown.c  warning at power off     -> instances
+ *   crash.c     crash containment: record, wake request, intake
+ *                                        -> instances, region
  *   debugfs.c   the debugfs files        -> control, region, the views
  *   control.c   the control dispatcher   -> region, sections, request,
  *                                           close, loader, boot, switch,
  *                                           inject
- *   suspend.c   the platform suspend     -> request, switch, region, inject
+ *   suspend.c   the platform suspend     -> crash, request, switch, region,
+ *                                           inject
  *   sections.c  reserve, free, views     -> loader, instances
  *   request.c   request, give, serving   -> report, switch, instances, region
  *   report.c    what each instance has online -> instances, region
@@ -109,6 +112,11 @@ struct fsw_stats {
 	u64 last_close_zero_us;		/* of which zeroing */
 	u32 last_close_section_us[3];	/* per section: min, median, max */
 	u32 last_close_sections;
+	u64 scrubbed;		/* sections zeroed as they left (fsw_scrub) */
+	u64 scrub_us;		/* time spent on them */
+	u64 crashes;		/* instances that crashed and returned here */
+	u32 last_crash_id;
+	u64 last_crash_us;	/* the crash there, resume complete here */
 };
 
 /* Section requests and gifts (request.c) */
@@ -178,6 +186,7 @@ struct fsw_state {
 	u32 *page;		/* this instance's page */
 	phys_addr_t page_phys;
 	u32 resume_entry;	/* physical cpu_resume */
+	u32 wake_entry;		/* physical fastswitch_wake */
 	u32 cnt_freq;		/* CNTFRQ */
 	struct fsw_plat_state plat;
 	bool have_psci;		/* a warm reset for the reset path */
@@ -192,6 +201,12 @@ struct fsw_state {
 	/* The platform's sleep (control.c sets, suspend.c uses) */
 	enum fsw_wake wake_mode;
 	u32 wake_ms;
+
+	/*
+	 * The instance that last handed over to this one (switch.c), which
+	 * a crash returns to (crash.c); FSW_NO_INSTANCE: none
+	 */
+	u32 handed_over_by;
 
 	/* What the next suspend does (boot.c, switch.c arm it) */
 	struct fsw_pending pending;
@@ -268,6 +283,14 @@ void fsw_request_show(struct seq_file *m);
 
 /* zero.c: zero RAM that changes owner, with every online CPU */
 int fsw_zero_range(phys_addr_t phys, size_t size);
+int fsw_scrub(phys_addr_t phys, size_t size);
+
+/* crash.c: crash containment */
+int fsw_crash_init(void);
+void fsw_crash_exit(void);
+void fsw_crash_woken(void);
+void fsw_crash_forget(u32 id);
+int fsw_crash_show(struct seq_file *m);
 
 /* close.c: end a sleeping instance for good */
 int fsw_close(u32 id, char *why);

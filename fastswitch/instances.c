@@ -39,7 +39,7 @@ int fsw_instance_state(u32 id, char *why)
 	u32 found, expected, st;
 
 	st = fsw_page_check(pg, &found, &expected);
-	if (st == FSW_VEC_OK && fsw_get(pg, FSW_PG_STATE) <= FSW_STATE_RESUMING)
+	if (st == FSW_VEC_OK && fsw_get(pg, FSW_PG_STATE) <= FSW_STATE_CRASHED)
 		return fsw_get(pg, FSW_PG_STATE);
 	if (!fsw_page_may_be_live(pg))
 		return -ENOENT;

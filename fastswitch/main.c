@@ -38,6 +38,8 @@ static int __init fsw_init(void)
 	}
 	fsw.testing = testing;
 	fsw.resume_entry = fastswitch_resume_entry();
+	fsw.wake_entry = fastswitch_wake_entry();
+	fsw.handed_over_by = FSW_NO_INSTANCE;
 	fsw.cnt_freq = arch_timer_get_cntfrq();
 	if (!fsw.cnt_freq) {
 		pr_err("the architected timer has no frequency\n");
@@ -74,6 +76,9 @@ static int __init fsw_init(void)
 	ret = fsw_shutdown_init();
 	if (ret)
 		goto err_suspend;
+	ret = fsw_crash_init();
+	if (ret)
+		goto err_shutdown;
 	fsw_debugfs_init();
 
 	pr_info("instance %u (%s): page at %pa, resume entry %#x, %u mandatory registers (%s)\n",
@@ -81,6 +86,8 @@ static int __init fsw_init(void)
 		fsw.resume_entry, fsw.nr_regs, fsw.plat.plat->name);
 	return 0;
 
+err_shutdown:
+	fsw_shutdown_exit();
 err_suspend:
 	fsw_suspend_exit();
 err_inject:
@@ -98,6 +105,7 @@ module_init(fsw_init);
 static void __exit fsw_exit(void)
 {
 	fsw_debugfs_exit();
+	fsw_crash_exit();
 	fsw_shutdown_exit();
 	fsw_suspend_exit();
 	fsw_inject_exit();

@@ -111,6 +111,8 @@ const char *fsw_state_name(u32 state)
 		return "sleeping";
 	case FSW_STATE_RESUMING:
 		return "resuming";
+	case FSW_STATE_CRASHED:
+		return "crashed";
 	}
 	return "invalid";
 }

@@ -65,6 +65,7 @@ int fsw_page_rebuild(void)
 	fsw_page_init(pg, fsw.id, fsw.resume_entry, fsw.cnt_freq,
 		      init_utsname()->release);
 	ret = fsw_page_set_regs(pg, fsw.regs, fsw.nr_regs);
+	fsw_put(pg, FSW_PG_WAKE_ENTRY, fsw.wake_entry);
 	for (i = 0; i < ARRAY_SIZE(kept); i++)
 		fsw_put(pg, kept[i], old[i]);
 	fsw_page_seal(pg);

@@ -18,7 +18,7 @@
 #include "fastswitch.h"
 #include "report.h"
 
-static_assert(FSW_HDR_REPORT_END <= FSW_HDR_CSUM);
+static_assert(FSW_HDR_REPORT_END <= FSW_HDR_MODULE_END);
 static_assert(FSW_TBL_MAX_SECTIONS <= FSW_REPORT_BITS);
 
 /* Our sections in state @state ("online", or not "absent") into @bits */

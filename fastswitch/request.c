@@ -42,7 +42,7 @@
 #include "fastswitch.h"
 #include "request.h"
 
-static_assert(FSW_HDR_REQ_END <= FSW_HDR_CSUM);
+static_assert(FSW_HDR_REQ_STATE >= FSW_HDR_MODULE && FSW_HDR_REQ_END <= FSW_HDR_MODULE_END);
 
 #define SECTION_BYTES	BIT_ULL(SECTION_SIZE_BITS)
 
@@ -114,7 +114,8 @@ static int offliner_fn(void *arg)
 		fastswitch_sections_lock();
 		t = fastswitch_sections_table(&nr, &base);
 		if (t && o->section < nr && may_give(t, o->section, o->owner))
-			o->ret = fastswitch_sections_give(o->section, 1, o->owner);
+			o->ret = fastswitch_sections_give(o->section, 1, o->owner,
+							  fsw_scrub);
 		else
 			o->ret = -EBUSY;
 		fastswitch_sections_unlock();

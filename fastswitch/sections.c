@@ -57,9 +57,10 @@ int fsw_sections_apply(const struct fsw_cmd *cmd, char *why)
 		goto out;
 	}
 	if (cmd->op == FSW_CMD_RESERVE) {
-		ret = fastswitch_sections_give(first, cmd->count, cmd->arg);
+		ret = fastswitch_sections_give(first, cmd->count, cmd->arg, fsw_scrub);
 		if (ret) {
-			fsw_why(why, "cannot offline the sections (%d): they stay online", ret);
+			fsw_why(why, "cannot offline and zero the sections (%d): they stay online",
+				ret);
 			ret = -EBUSY;
 			goto out;
 		}
@@ -69,6 +70,15 @@ int fsw_sections_apply(const struct fsw_cmd *cmd, char *why)
 		goto out;
 	}
 	owner = fsw_tbl_owner(t, first);
+	/* what the dead owner left there does not reach this instance */
+	for (i = first; i < first + cmd->count; i++) {
+		ret = fsw_scrub(base + ((phys_addr_t)i << SECTION_SIZE_BITS),
+				BIT(SECTION_SIZE_BITS));
+		if (ret) {
+			fsw_why(why, "cannot zero section %u (%d): nothing taken", i, ret);
+			goto out;
+		}
+	}
 	ret = fastswitch_sections_take(first, cmd->count);
 	if (ret) {
 		fsw_why(why, "cannot online the sections (%d)", ret);

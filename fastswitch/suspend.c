@@ -61,6 +61,7 @@ static void set_boot_request(bool on)
 	u32 *h = fsw.hdr;
 
 	fsw_put(h, FSW_HDR_BOOT_MAGIC, on ? FSW_BOOT_MAGIC : 0);
+	fsw_put(h, FSW_HDR_BOOT_KIND, FSW_BOOT_KIND_BOOT);
 	fsw_put(h, FSW_HDR_BOOT_ID, on ? fsw.pending.id : 0);
 	fsw_put(h, FSW_HDR_BOOT_ENTRY, on ? fsw.pending.entry : 0);
 	fsw_put(h, FSW_HDR_BOOT_DTB, on ? fsw.pending.dtb : 0);
@@ -244,6 +245,7 @@ static const struct platform_suspend_ops fsw_suspend_ops = {
 static int fsw_pm_notify(struct notifier_block *nb, unsigned long event, void *p)
 {
 	if (event == PM_POST_SUSPEND && fsw_left) {
+		fsw_crash_woken();
 		fsw_switch_done();
 		fsw_request_resumed();
 		fsw_left = false;

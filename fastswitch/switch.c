@@ -81,6 +81,8 @@ void fsw_switch_done(void)
 	if (begin && fsw_get(fsw.hdr, FSW_HDR_SWITCH_TO) == fsw.id &&
 	    fsw_get(fsw.hdr, FSW_HDR_SWITCH_FROM) != fsw.id && now > begin) {
 		fsw.stats.last_switch_from = fsw_get(fsw.hdr, FSW_HDR_SWITCH_FROM);
+		if (fsw.stats.last_switch_from < FSW_MAX_INSTANCES)
+			fsw.handed_over_by = fsw.stats.last_switch_from;
 		fsw.stats.last_switch_us = fsw_cnt_to_us(now - begin);
 		fsw_put(fsw.hdr, FSW_HDR_SWITCH_CNT, 0);
 		fsw_put(fsw.hdr, FSW_HDR_SWITCH_CNT + 4, 0);

@@ -538,34 +538,57 @@ static bool range_ok(unsigned int first, unsigned int count)
 }
 
 /**
- * fastswitch_sections_give - offline sections and give them to @owner
+ * fastswitch_sections_give - offline sections, scrub them, give them to @owner
  * @first: first section index in the table
  * @count: number of sections
  * @owner: the new owner
+ * @scrub: called for each section (its physical start and size) once all
+ *	are offline and before the table changes, so that none of this
+ *	instance's data reaches the new owner (the caller zeroes them);
+ *	NULL: none
  *
- * The offline and the change of the table happen under the device
- * hotplug lock, so that no online through sysfs comes in between. Call
- * with fastswitch_sections_lock() held, after checking the request
- * against the table.
+ * The offline, the scrub and the change of the table happen under the
+ * device hotplug lock, so that no online through sysfs comes in between.
+ * If the offline or a scrub fails, the sections come back online as they
+ * were. Call with fastswitch_sections_lock() held, after checking the
+ * request against the table.
  *
- * Return: 0, or a negative errno and nothing changed.
+ * Return: 0, or a negative errno and nothing changed (a section that
+ * cannot come back online is said so in the log).
  */
-int fastswitch_sections_give(unsigned int first, unsigned int count, u32 owner)
+int fastswitch_sections_give(unsigned int first, unsigned int count, u32 owner,
+			     int (*scrub)(phys_addr_t start, size_t size))
 {
 	unsigned int i;
-	int ret;
+	int *was, ret;
 
 	lockdep_assert_held(&table_lock);
 	if (!range_ok(first, count))
 		return -EINVAL;
+	was = kcalloc(count, sizeof(*was), GFP_KERNEL);
+	if (!was)
+		return -ENOMEM;
 	lock_device_hotplug();
+	for (i = 0; i < count; i++)
+		was[i] = section_online(first + i) ? section_online_type(first + i) :
+						      MMOP_OFFLINE;
 	ret = set_online_locked(first, count, MMOP_OFFLINE);
+	for (i = 0; !ret && scrub && i < count; i++)
+		ret = scrub(sec_addr(first + i), SECTION_BYTES);
 	if (!ret) {
 		for (i = first; i < first + count; i++)
 			fsw_tbl_set_owner(table, i, owner);
 		fsw_tbl_seal(table);
+	} else if (scrub) {
+		/* a failed scrub; a failed offline was undone by itself */
+		for (i = 0; i < count; i++)
+			if (was[i] != MMOP_OFFLINE && !section_online(first + i) &&
+			    set_online_locked(first + i, 1, was[i]))
+				pr_err("section %u: cannot come back online after a failed scrub\n",
+				       first + i);
 	}
 	unlock_device_hotplug();
+	kfree(was);
 	return ret;
 }
 EXPORT_SYMBOL_GPL(fastswitch_sections_give);

@@ -42,11 +42,15 @@ int main(void)
 		   FSW_PG_HANDOFF_JUMP + 8 <= FSW_PAGE_SIZE,
 		   "page fields do not overlap (%u registers fit)", FSW_MAX_REGS);
 	KTAP_CHECK(FSW_REGION_MIN_SIZE == FSW_HDR_SIZE + FSW_MAX_INSTANCES * FSW_PAGE_SIZE +
-		   FSW_TABLE_SIZE + FSW_SUMS_SIZE &&
+		   FSW_TABLE_SIZE + FSW_SUMS_SIZE + FSW_MAX_INSTANCES * FSW_CRASH_SIZE &&
 		   FSW_TABLE_OFFSET >= FSW_PAGE_OFFSET(FSW_MAX_INSTANCES) &&
 		   FSW_SUMS_OFFSET == FSW_TABLE_OFFSET + FSW_TABLE_SIZE &&
-		   FSW_HDR_SWITCH_CNT + 8 <= FSW_HDR_CSUM,
-		   "region holds the header, %d pages, the table and the sums after them",
+		   FSW_CRASH_OFFSET(0) == FSW_SUMS_OFFSET + FSW_SUMS_SIZE &&
+		   FSW_HDR_SWITCH_CNT + 8 <= FSW_HDR_MODULE &&
+		   FSW_HDR_MODULE_END <= FSW_HDR_BOOT_KIND &&
+		   FSW_HDR_WAKE_COUNT + 4 <= FSW_HDR_CSUM &&
+		   FSW_CR_LOG + FSW_CR_LOG_MAX + 1 == FSW_CR_CSUM,
+		   "region holds the header, %d pages, the table, the sums and the crash records after them",
 		   FSW_MAX_INSTANCES);
 
 	fsw_page_init(pg, 3, 0x400120ac, 62500000, "6.12.117-fastswitch");

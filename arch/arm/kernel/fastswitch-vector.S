@@ -129,18 +129,7 @@ ENTRY(fastswitch_vector)
 
 	bl	fsw_vec_sleep
 
-	mov	r0, r5				@ load the target's registers
-	bl	fsw_vec_load
-	mrrc	p15, 1, r0, r1, c14
-	str	r0, [r5, #FSW_PG_RESUME_CNT]
-	str	r1, [r5, #FSW_PG_RESUME_CNT + 4]
-	ldr	r0, [r5, #FSW_PG_RESUME_COUNT]
-	add	r0, r0, #1
-	str	r0, [r5, #FSW_PG_RESUME_COUNT]
-	mov	r0, #FSW_STATE_RESUMING
-	str	r0, [r5, #FSW_PG_STATE]
-	mov	r0, r5
-	bl	fsw_vec_seal
+	bl	fsw_vec_resume_target		@ the target's registers
 	sums_if_asked
 	ldr	r6, [r5, #FSW_PG_RESUME_ENTRY]
 	b	.Ljump
@@ -196,6 +185,48 @@ ENTRY(fastswitch_vector)
 	bl	fsw_vec_flush
 	ret	r6
 ENDPROC(fastswitch_vector)
+
+/*
+ * Wake after a reset: an instance crashed and this one, asleep, is the one
+ * it returns to (docs/crash.md). Entered by the initial instance's
+ * decompressor, which took the wake request from the region header and
+ * checked this instance's page (magic, version, checksum, id, sleeping,
+ * this entry in its sections), with the MMU and caches off, r2 = the page.
+ * The platform was reset, as it would be after a sleep that lost its
+ * state: load this instance's mandatory registers from its page and jump
+ * to its resume entry, as the vector does for a target. No section is
+ * summed: nothing of another instance is compared after a crash.
+ */
+ENTRY(fastswitch_wake)
+	mrrc	p15, 1, r10, r11, c14		@ CNTVCT at entry
+	adr_l	r12, fastswitch_vector_args
+	mov	r4, r2
+	mov	r5, r2
+	bl	fsw_vec_resume_target
+	ldr	r6, [r5, #FSW_PG_RESUME_ENTRY]
+	b	.Ljump
+ENDPROC(fastswitch_wake)
+
+/*
+ * r5 = page of the instance to resume: write back its mandatory registers,
+ * count the resume and mark it resuming. Clobbers r0-r3, r6-r8.
+ */
+fsw_vec_resume_target:
+	mov	r8, lr
+	mov	r0, r5
+	bl	fsw_vec_load
+	mrrc	p15, 1, r0, r1, c14
+	str	r0, [r5, #FSW_PG_RESUME_CNT]
+	str	r1, [r5, #FSW_PG_RESUME_CNT + 4]
+	ldr	r0, [r5, #FSW_PG_RESUME_COUNT]
+	add	r0, r0, #1
+	str	r0, [r5, #FSW_PG_RESUME_COUNT]
+	mov	r0, #FSW_STATE_RESUMING
+	str	r0, [r5, #FSW_PG_STATE]
+	mov	r0, r5
+	bl	fsw_vec_seal
+	ret	r8
+ENDPROC(fsw_vec_resume_target)
 
 /* Nothing stale may run after the jump: I-cache, branch predictor. */
 fsw_vec_flush:

@@ -176,6 +176,18 @@ phys_addr_t fastswitch_resume_entry(void)
 }
 EXPORT_SYMBOL_GPL(fastswitch_resume_entry);
 
+/**
+ * fastswitch_wake_entry - physical address where this kernel is woken
+ * after a reset, when an instance it handed over to crashed
+ *
+ * Return: the physical address of fastswitch_wake.
+ */
+phys_addr_t fastswitch_wake_entry(void)
+{
+	return __pa_symbol(fastswitch_wake);
+}
+EXPORT_SYMBOL_GPL(fastswitch_wake_entry);
+
 /* Give a CPU that Linux took down this long to be off for the firmware */
 #define FSW_CPU_OFF_WAIT_MS	2000
 

@@ -14,6 +14,14 @@
  * to the instance it boots is refused (cleared, counted, and this kernel
  * boots as usual): it would write into another instance's memory.
  *
+ * A wake request is left by an instance that crashed, for the sleeping
+ * instance that handed over to it (docs/crash.md): the sleeping instance's
+ * own wake entry is returned instead of a zImage, with its page in place
+ * of the DTB. It is taken only if that page checks, is the instance's,
+ * says sleeping, its wake and resume entries lie in the instance's
+ * sections and none of its registers is RAM, as the resume vector checks
+ * a target; else it is refused as above.
+ *
  * Runs with the MMU off, before the GOT is fixed up: no global variables.
  */
 #include <linux/kernel.h>
@@ -85,16 +93,58 @@ static unsigned long fsw_region_base(const char *args, int len)
 	return 0;
 }
 
+/* The sections table in the region, if it checks */
+static const u32 *fsw_table(const u32 *hdr)
+{
+	const u32 *t = (const u32 *)((unsigned long)hdr + FSW_TABLE_OFFSET);
+	u32 bits = fsw_tbl_get(t, FSW_TBL_SECTION_BITS);
+
+	if (bits < 12 || fsw_tbl_check(t, bits))
+		return NULL;
+	return t;
+}
+
 /* Are the request's entry and DTB in the sections of the instance it boots? */
 static int fsw_request_owned(const u32 *hdr, u32 entry, u32 dtb)
 {
-	const u32 *t = (const u32 *)((unsigned long)hdr + FSW_TABLE_OFFSET);
+	const u32 *t = fsw_table(hdr);
 	u32 id = hdr[FSW_HDR_BOOT_ID / 4];
 
-	if (fsw_tbl_check(t, fsw_tbl_get(t, FSW_TBL_SECTION_BITS)) ||
-	    fsw_tbl_get(t, FSW_TBL_SECTION_BITS) < 12 || id >= FSW_MAX_INSTANCES)
+	if (!t || id >= FSW_MAX_INSTANCES)
 		return 0;
 	return fsw_tbl_owner_of(t, entry) == id && fsw_tbl_owner_of(t, dtb) == id;
+}
+
+/* Wake request: the wake entry of the sleeping instance, *page its page */
+static u32 fsw_wake_entry(const u32 *hdr, unsigned long *page)
+{
+	const u32 *t = fsw_table(hdr);
+	u32 id = hdr[FSW_HDR_BOOT_ID / 4];
+	u32 found, expected, entry, i, n;
+	const u32 *pg, *r;
+
+	if (!t || id >= FSW_MAX_INSTANCES)
+		return 0;
+	pg = (const u32 *)((unsigned long)hdr + FSW_PAGE_OFFSET(id));
+	if (fsw_page_check(pg, &found, &expected) != FSW_VEC_OK ||
+	    fsw_pg_get(pg, FSW_PG_ID) != id ||
+	    fsw_pg_get(pg, FSW_PG_STATE) != FSW_STATE_SLEEPING)
+		return 0;
+	entry = fsw_pg_get(pg, FSW_PG_WAKE_ENTRY);
+	if (!entry || fsw_tbl_owner_of(t, entry) != id ||
+	    fsw_tbl_owner_of(t, fsw_pg_get(pg, FSW_PG_RESUME_ENTRY)) != id)
+		return 0;
+	n = fsw_pg_get(pg, FSW_PG_NR_REGS);
+	for (i = 0; i < n; i++) {
+		r = pg + (FSW_PG_REGS + i * FSW_REG_SIZE) / 4;
+		if (fsw_tbl_owner_of(t, r[FSW_REG_ADDR / 4]) != FSW_OWNER_NONE)
+			return 0;
+		if ((r[FSW_REG_WIDTH / 4] >> 16) & FSW_REGF_CLEAR_FIRST &&
+		    fsw_tbl_owner_of(t, r[FSW_REG_CLEAR / 4]) != FSW_OWNER_NONE)
+			return 0;
+	}
+	*page = (unsigned long)pg;
+	return entry;
 }
 
 /*
@@ -125,15 +175,26 @@ unsigned long fastswitch_boot_request(const void *fdt, unsigned long *dtb)
 	    hdr[FSW_HDR_BOOT_MAGIC / 4] != FSW_BOOT_MAGIC)
 		return 0;
 
-	entry = hdr[FSW_HDR_BOOT_ENTRY / 4];
-	*dtb = hdr[FSW_HDR_BOOT_DTB / 4];
 	hdr[FSW_HDR_BOOT_MAGIC / 4] = 0;
-	if (!fsw_request_owned(hdr, entry, *dtb)) {
-		hdr[FSW_HDR_BOOT_REFUSED / 4]++;
+	switch (hdr[FSW_HDR_BOOT_KIND / 4]) {
+	case FSW_BOOT_KIND_BOOT:
+		entry = hdr[FSW_HDR_BOOT_ENTRY / 4];
+		*dtb = hdr[FSW_HDR_BOOT_DTB / 4];
+		if (!fsw_request_owned(hdr, entry, *dtb))
+			entry = 0;
+		break;
+	case FSW_BOOT_KIND_WAKE:
+		entry = fsw_wake_entry(hdr, dtb);
+		break;
+	default:
 		entry = 0;
-	} else {
-		hdr[FSW_HDR_BOOT_COUNT / 4]++;
 	}
+	if (!entry)
+		hdr[FSW_HDR_BOOT_REFUSED / 4]++;
+	else if (hdr[FSW_HDR_BOOT_KIND / 4] == FSW_BOOT_KIND_WAKE)
+		hdr[FSW_HDR_WAKE_COUNT / 4]++;
+	else
+		hdr[FSW_HDR_BOOT_COUNT / 4]++;
 	hdr[FSW_HDR_CSUM / 4] = fsw_csum(hdr, FSW_HDR_SIZE / 4);
 	return entry;
 }

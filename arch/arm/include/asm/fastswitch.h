@@ -9,6 +9,7 @@
  *   base + 0                      region header  (FSW_HDR_SIZE bytes)
  *   base + FSW_PAGE_OFFSET(id)    instance page of instance id
  *   base + FSW_TABLE_OFFSET       section ownership table
+ *   base + FSW_CRASH_OFFSET(id)   crash record of instance id
  *
  * Every block ends with a checksum word over the rest of the block (see
  * fsw_csum()), so that the resume vector can check it with the MMU off.
@@ -18,7 +19,7 @@
 #ifndef __ASM_ARM_FASTSWITCH_H
 #define __ASM_ARM_FASTSWITCH_H
 
-#define FSW_LAYOUT_VERSION	2
+#define FSW_LAYOUT_VERSION	3
 
 #define FSW_REGION_MAGIC	0x52575346	/* "FSWR" */
 #define FSW_PAGE_MAGIC		0x49575346	/* "FSWI" */
@@ -31,7 +32,9 @@
 #define FSW_TABLE_SIZE		0x1000
 #define FSW_SUMS_OFFSET		(FSW_TABLE_OFFSET + FSW_TABLE_SIZE)
 #define FSW_SUMS_SIZE		0x1000
-#define FSW_REGION_MIN_SIZE	(FSW_SUMS_OFFSET + FSW_SUMS_SIZE)
+#define FSW_CRASH_SIZE		0x2000
+#define FSW_CRASH_OFFSET(id)	(FSW_SUMS_OFFSET + FSW_SUMS_SIZE + (id) * FSW_CRASH_SIZE)
+#define FSW_REGION_MIN_SIZE	FSW_CRASH_OFFSET(FSW_MAX_INSTANCES)
 
 /* Region header: word offsets in bytes */
 #define FSW_HDR_MAGIC		0x00
@@ -55,9 +58,27 @@
 #define FSW_HDR_SWITCH_TO	0x30
 #define FSW_HDR_BOOT_REFUSED	0x34	/* requests a decompressor refused */
 #define FSW_HDR_SWITCH_CNT	0x38
+/*
+ * FSW_HDR_MODULE .. FSW_HDR_MODULE_END: the module's records (section
+ * requests, online reports: fastswitch/request.h, report.h)
+ */
+#define FSW_HDR_MODULE		0x40
+#define FSW_HDR_MODULE_END	0xf00
+/*
+ * What the boot request asks (FSW_BOOT_KIND_*). A wake request is left by
+ * an instance that crashed (FSW_HDR_CRASHED is its id + 1) for the
+ * instance that handed over to it: the decompressor enters that sleeping
+ * instance's wake entry (its page's FSW_PG_WAKE_ENTRY) with r2 = its
+ * page, instead of a zImage.
+ */
+#define FSW_HDR_BOOT_KIND	0xf00
+#define FSW_HDR_CRASHED		0xf04	/* crashed instance + 1, 0: none */
+#define FSW_HDR_WAKE_COUNT	0xf08	/* wake requests taken */
 #define FSW_HDR_CSUM		(FSW_HDR_SIZE - 4)
 
 #define FSW_BOOT_MAGIC		0x544f4f42	/* "BOOT" */
+#define FSW_BOOT_KIND_BOOT	0	/* enter a new kernel's zImage */
+#define FSW_BOOT_KIND_WAKE	1	/* wake a sleeping instance */
 
 /*
  * Section sums (testing): the vector can sum every section of the table's
@@ -88,6 +109,7 @@
 #define FSW_PG_CNT_FREQ		0x30	/* CNTFRQ, Hz */
 #define FSW_PG_RESUME_COUNT	0x34	/* times the vector resumed it */
 #define FSW_PG_MARK		0x38	/* set by this instance's user space */
+#define FSW_PG_WAKE_ENTRY	0x3c	/* physical fastswitch_wake */
 #define FSW_PG_RELEASE		0x40	/* uname -r, NUL-terminated */
 #define FSW_PG_RELEASE_LEN	64
 #define FSW_PG_REGS		0x80
@@ -141,6 +163,32 @@
 #define FSW_STATE_RUNNING	1
 #define FSW_STATE_SLEEPING	2
 #define FSW_STATE_RESUMING	3
+#define FSW_STATE_CRASHED	4	/* never resumed again: close or boot it */
+
+/*
+ * Crash record of an instance: written by its own kernel when it panics,
+ * read by the instance it returns to. The log is the tail of its kernel
+ * log, NUL-terminated. The last word is the checksum of the record.
+ */
+#define FSW_CRASH_MAGIC		0x43575346	/* "FSWC" */
+#define FSW_CR_MAGIC		0x00
+#define FSW_CR_VERSION		0x04
+#define FSW_CR_ID		0x08
+#define FSW_CR_REASON		0x0c	/* FSW_CRASH_* */
+#define FSW_CR_CNT		0x10	/* CNTVCT at the crash, u64 */
+#define FSW_CR_RETURN_TO	0x18	/* the instance woken, FSW_NO_INSTANCE: none */
+#define FSW_CR_LOG_LEN		0x1c	/* bytes of log, without the NUL */
+#define FSW_CR_RELEASE		0x20	/* uname -r, NUL-terminated */
+#define FSW_CR_RELEASE_LEN	64
+#define FSW_CR_WHY		0x60	/* the panic message, NUL-terminated */
+#define FSW_CR_WHY_LEN		160
+#define FSW_CR_LOG		0x100
+#define FSW_CR_CSUM		(FSW_CRASH_SIZE - 4)
+#define FSW_CR_LOG_MAX		(FSW_CR_CSUM - FSW_CR_LOG - 1)
+
+#define FSW_CRASH_PANIC		1	/* the kernel panicked */
+
+#define FSW_NO_INSTANCE		0xff
 
 /* Checksum seed, so that an all-zero block never checks */
 #define FSW_CSUM_SEED		0x46535700
@@ -385,12 +433,14 @@ static inline const char *fsw_tbl_check(const u32 *t, u32 section_bits)
 #ifdef __KERNEL__
 extern struct fsw_vector_args fastswitch_vector_args;
 void fastswitch_vector(void);
+void fastswitch_wake(void);
 int fastswitch_region(phys_addr_t *base, phys_addr_t *size);
 u32 fastswitch_instance_id(void);
 int fastswitch_fdt_build(void *buf, size_t size, const char *cmdline,
 			 u64 initrd, u64 initrd_size, u64 mem, u64 mem_size,
 			 const struct fsw_range *own, unsigned int nr_own);
 phys_addr_t fastswitch_resume_entry(void);
+phys_addr_t fastswitch_wake_entry(void);
 
 /* fastswitch_enter() flags, testing only */
 #define FSW_ENTER_TEST_CPU_STUCK	0x1	/* a CPU never reports off */
@@ -404,7 +454,8 @@ void fastswitch_sections_lock(void);
 void fastswitch_sections_unlock(void);
 u32 *fastswitch_sections_table(unsigned int *nr, phys_addr_t *base);
 const char *fastswitch_section_state(unsigned int i);
-int fastswitch_sections_give(unsigned int first, unsigned int count, u32 owner);
+int fastswitch_sections_give(unsigned int first, unsigned int count, u32 owner,
+			     int (*scrub)(phys_addr_t start, size_t size));
 int fastswitch_sections_take(unsigned int first, unsigned int count);
 #else
 static inline void fastswitch_sections_read_region(phys_addr_t region) { }
