@@ -292,17 +292,24 @@ static const struct file_operations control_fops = {
 void fsw_debugfs_init(void)
 {
 	fsw_dir = debugfs_create_dir("fastswitch", NULL);
-	debugfs_create_file("status", 0444, fsw_dir, NULL, &status_fops);
+	/*
+	 * Root's only: control drives every instance, and every view but
+	 * this instance's own page shows the others' state. The readers of
+	 * section contents exist only for the tests (docs/debugfs.md).
+	 */
+	debugfs_create_file("status", 0400, fsw_dir, NULL, &status_fops);
 	debugfs_create_file("page", 0444, fsw_dir, NULL, &page_fops);
 	debugfs_create_file("control", 0200, fsw_dir, NULL, &control_fops);
-	debugfs_create_file("sections", 0444, fsw_dir, NULL, &sections_fops);
+	debugfs_create_file("sections", 0400, fsw_dir, NULL, &sections_fops);
+	debugfs_create_file("instances", 0400, fsw_dir, NULL, &instances_fops);
+	debugfs_create_file("online", 0400, fsw_dir, NULL, &online_fops);
+	debugfs_create_file("crashes", 0400, fsw_dir, NULL, &crashes_fops);
+	if (!fsw.testing)
+		return;
 	debugfs_create_file("section_crc", 0400, fsw_dir, NULL,
 			    &section_crc_fops);
-	debugfs_create_file("instances", 0444, fsw_dir, NULL, &instances_fops);
-	debugfs_create_file("online", 0444, fsw_dir, NULL, &online_fops);
 	debugfs_create_file("section_sums", 0400, fsw_dir, NULL,
 			    &section_sums_fops);
-	debugfs_create_file("crashes", 0400, fsw_dir, NULL, &crashes_fops);
 }
 
 void fsw_debugfs_exit(void)

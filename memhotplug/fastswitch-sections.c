@@ -33,6 +33,7 @@
 #include <linux/bitmap.h>
 #include <linux/init.h>
 #include <linux/initrd.h>
+#include <linux/ioport.h>
 #include <linux/io.h>
 #include <linux/libfdt.h>
 #include <linux/memblock.h>
@@ -718,6 +719,43 @@ static void __init create_table(phys_addr_t region, phys_addr_t size)
 	fsw_tbl_seal(table);
 }
 
+/*
+ * /dev/mem (CONFIG_STRICT_DEVMEM) refuses RAM, but a section outside this
+ * kernel's memory map is not RAM to it: another instance's memory below
+ * this kernel's PHYS_OFFSET or above its end, the firmware's, the shared
+ * region. Each run of such sections gets an exclusive resource, which
+ * /dev/mem refuses as well. They never enter the map later: only present
+ * sections can be taken.
+ */
+static void __init fence_absent(void)
+{
+	unsigned int i, j, fenced = 0;
+	struct resource *res;
+
+	for (i = 0; i < ram_nr; i = j) {
+		j = i + 1;
+		if (present_section_nr(sec_nr(i)))
+			continue;
+		while (j < ram_nr && !present_section_nr(sec_nr(j)))
+			j++;
+		res = kzalloc(sizeof(*res), GFP_KERNEL);
+		if (!res)
+			break;
+		res->name = "Fastswitch: not this instance's";
+		res->start = sec_addr(i);
+		res->end = sec_addr(j - 1) + SECTION_BYTES - 1;
+		res->flags = IORESOURCE_MEM | IORESOURCE_BUSY | IORESOURCE_EXCLUSIVE;
+		if (insert_resource(&iomem_resource, res)) {
+			pr_err("sections %u-%u: cannot fence them from /dev/mem\n", i, j - 1);
+			kfree(res);
+			continue;
+		}
+		fenced += j - i;
+	}
+	pr_info("%u sections outside this kernel's memory map fenced from /dev/mem\n",
+		fenced);
+}
+
 static int __init fastswitch_sections_init(void)
 {
 	phys_addr_t region, size;
@@ -748,6 +786,7 @@ static int __init fastswitch_sections_init(void)
 	}
 	pr_info("ownership table at %pa, %u sections of %lu MiB from %#x; %u others' sections present offline\n",
 		&table_phys, ram_nr, SECTION_BYTES >> 20, ram_base, added);
+	fence_absent();
 	return 0;
 }
 subsys_initcall(fastswitch_sections_init);

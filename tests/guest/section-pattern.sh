@@ -7,6 +7,7 @@
 # are for -m 1G; the checks take theirs from the table as read here.
 # qemu-prep: $HOSTBIN/fsw-mktable table.bin 0x40000000 64 24 0-7=firmware 8-58=0 59-60=1 61-63=firmware && $HOSTBIN/fsw-pattern write 0x7b000000 0x2000000 pattern.bin
 # qemu-opts: -L $T/table.bin@0x47021000 -L $T/pattern.bin@0x7b000000
+# qemu-append: fsw.testing=1
 . /tests/lib.sh
 
 # The expectations come from the table the host wrote (as this instance

@@ -4,6 +4,7 @@
 # and online cycles of every movable section under a memory hog, reserve
 # and free for another instance, enforcement through sysfs, and the table
 # across a suspend cycle through the resume vector.
+# qemu-append: fsw.testing=1
 . /tests/lib.sh
 
 ktap_plan 34
