@@ -69,6 +69,8 @@ enum fsw_inject {
 	FSW_INJECT_SERVE_STALL,
 	/* the next request this instance serves: its hand-on fails */
 	FSW_INJECT_SERVE_HANDON,
+	/* the next request this instance serves: panic once it gave */
+	FSW_INJECT_SERVE_PANIC,
 };
 
 #define FSW_CMD_FIELDS							\

@@ -6,8 +6,9 @@
  * The crashing side runs in panic context (one CPU, the others stopped):
  * it takes no lock, allocates nothing and writes only its own page, its
  * own crash record and the region header. Its panic notifier picks the
- * instance to return to: the one that last handed over to it, or else
- * the lowest sleeping one, if fsw_check_entry() accepts it. It marks its
+ * instance to return to: the one that last handed over to it (while it
+ * serves a request: the requester), or else the lowest sleeping one, if
+ * fsw_check_entry() accepts it. It marks its
  * own page crashed (the vector, the decompressor and every command refuse
  * to resume a page that does not say sleeping), writes its crash record
  * (reason, release, time) and leaves a wake request for that instance in
@@ -98,6 +99,8 @@ static int fsw_crash_panic(struct notifier_block *nb, unsigned long action,
 	strscpy((char *)cr + FSW_CR_WHY, msg, FSW_CR_WHY_LEN);
 	crash_seal(cr);
 	fsw_page_set_state(FSW_STATE_CRASHED);
+	fsw_report_crashed();
+	fsw_hdr_seal(h);
 	fsw_crash_recorded = true;
 
 	if (to == FSW_NO_INSTANCE) {
@@ -154,8 +157,9 @@ static struct kmsg_dumper fsw_dumper = {
 /*
  * Resume complete after a reset: if the header names an instance that
  * crashed and returned here, count it, say so, and take the request off.
+ * Return: that instance, or FSW_NO_INSTANCE.
  */
-void fsw_crash_woken(void)
+u32 fsw_crash_woken(void)
 {
 	u32 c = fsw_get(fsw.hdr, FSW_HDR_CRASHED);
 	u64 now = __arch_counter_get_cntvct(), at = 0;
@@ -163,13 +167,13 @@ void fsw_crash_woken(void)
 	u32 id;
 
 	if (!c)
-		return;
+		return FSW_NO_INSTANCE;
 	fsw_put(fsw.hdr, FSW_HDR_CRASHED, 0);
 	fsw_hdr_seal(fsw.hdr);
 	id = c - 1;
 	if (id >= FSW_MAX_INSTANCES || id == fsw.id) {
 		pr_err("region header names instance %u as crashed: ignored\n", id);
-		return;
+		return FSW_NO_INSTANCE;
 	}
 	cr = crash_valid(id);
 	if (cr)
@@ -180,6 +184,7 @@ void fsw_crash_woken(void)
 	pr_warn("instance %u crashed (%s); instance %u runs again, %llu us after the crash; the sections of instance %u stay reserved until it is closed\n",
 		id, cr ? (const char *)cr + FSW_CR_WHY : "no valid crash record",
 		fsw.id, fsw.stats.last_crash_us, id);
+	return id;
 }
 
 /* "close" or a new boot of @id: its record is no longer its */

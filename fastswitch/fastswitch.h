@@ -7,7 +7,7 @@
  *   main.c      module init and exit     -> everything's init and exit
  *   shutdown.c  warning at power off     -> instances
  *   crash.c     crash containment: record, wake request, intake
- *                                        -> instances, region
+ *                                        -> report, instances, region
  *   debugfs.c   the debugfs files        -> control, region, the views
  *   control.c   the control dispatcher   -> region, sections, request,
  *                                           close, loader, boot, switch,
@@ -155,6 +155,7 @@ struct fsw_faults {
 	bool sums;		/* the vector sums every section */
 	bool serve_stall;	/* serving a request, no section goes offline */
 	bool serve_handon;	/* serving a request, the hand-on fails */
+	bool serve_panic;	/* serving a request, panic once it gave */
 };
 
 /*
@@ -276,7 +277,7 @@ void fsw_request_abort(void);
 bool fsw_request_serve(void);
 bool fsw_request_reroute(void);
 void fsw_request_handed_on(void);
-void fsw_request_resumed(void);
+void fsw_request_resumed(u32 crashed);
 void fsw_request_rescue(void);
 void fsw_request_exit(void);
 void fsw_request_show(struct seq_file *m);
@@ -288,7 +289,7 @@ int fsw_scrub(phys_addr_t phys, size_t size);
 /* crash.c: crash containment */
 int fsw_crash_init(void);
 void fsw_crash_exit(void);
-void fsw_crash_woken(void);
+u32 fsw_crash_woken(void);
 void fsw_crash_forget(u32 id);
 int fsw_crash_show(struct seq_file *m);
 
@@ -299,6 +300,7 @@ int fsw_close(u32 id, char *why);
 void fsw_report_update(void);
 bool fsw_report_present(u32 id, unsigned int i);
 void fsw_report_forget(u32 id);
+void fsw_report_crashed(void);
 int fsw_report_show(struct seq_file *m);
 
 /* sections.c */

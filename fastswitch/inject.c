@@ -109,6 +109,9 @@ int fsw_inject(const struct fsw_cmd *cmd, char *why)
 	case FSW_INJECT_SERVE_HANDON:
 		f->serve_handon = true;
 		return 0;
+	case FSW_INJECT_SERVE_PANIC:
+		f->serve_panic = true;
+		return 0;
 	case FSW_INJECT_TARGET_ID:
 	case FSW_INJECT_TARGET_STATE:
 	case FSW_INJECT_TARGET_ENTRY:

@@ -65,6 +65,15 @@ void fsw_report_forget(u32 id)
 }
 
 /*
+ * This instance crashed: it has nothing online any more (its sections
+ * stay its own in the table). Panic context: no lock; the caller seals.
+ */
+void fsw_report_crashed(void)
+{
+	memset(fsw.hdr + FSW_HDR_ONLINE(fsw.id) / 4, 0, FSW_REPORT_BITS / 8);
+}
+
+/*
  * Can instance @id online table section @i: is it present in its memory
  * map, as it last published? (An instance that published nothing can
  * online nothing given to it.)

@@ -388,6 +388,8 @@ bool fsw_request_serve(void)
 	if (from == fsw.id || from >= FSW_MAX_INSTANCES ||
 	    (hdr(FSW_HDR_REQ_SERVED) & BIT(fsw.id)))
 		return false;
+	/* a crash while serving returns to the requester (crash.c) */
+	fsw.handed_over_by = from;
 	want = hdr(FSW_HDR_REQ_ASKED) - min(hdr(FSW_HDR_REQ_GOT), hdr(FSW_HDR_REQ_ASKED));
 	given = kcalloc(max(want, 1u), sizeof(*given), GFP_KERNEL);
 	if (given)
@@ -395,6 +397,9 @@ bool fsw_request_serve(void)
 						   FSW_REQ_BUDGET_MAX_MS),
 				 fsw.faults.serve_stall, given, &err);
 	fsw.faults.serve_stall = false;
+	if (fsw.faults.serve_panic)
+		panic("fastswitch: injected panic while serving the request of instance %u, %u section(s) given\n",
+		      from, n);
 	/* what went is no longer ours: a later gift of it must go online */
 	for (i = 0; i < n; i++)
 		clear_bit(given[i], fsw.req.owned);
@@ -495,8 +500,10 @@ void fsw_request_rescue(void)
 /*
  * Resume complete, after another instance ran: online the sections the
  * table gave us while we slept, and, for our own request, take its result.
+ * @crashed: the instance whose crash returned the machine here, or
+ * FSW_NO_INSTANCE.
  */
-void fsw_request_resumed(void)
+void fsw_request_resumed(u32 crashed)
 {
 	unsigned int nr, i, got = 0, bad = 0;
 	phys_addr_t base;
@@ -533,6 +540,16 @@ void fsw_request_resumed(void)
 	for (i = 0; i < FSW_MAX_INSTANCES; i++)
 		fsw.req.last_given[i] = hdr(FSW_HDR_REQ_GIVEN + 4 * i);
 	fsw.req.last_served = hdr(FSW_HDR_REQ_SERVED);
+	/*
+	 * An instance that crashed while serving gave sections in the table
+	 * but could not record them: the table is the truth, and what the
+	 * record misses is the crashed instance's (crash.c).
+	 */
+	if (crashed < FSW_MAX_INSTANCES && got > fsw.req.last_got) {
+		fsw.req.last_given[crashed] += got - fsw.req.last_got;
+		fsw.req.last_served |= BIT(crashed);
+		fsw.req.last_got = got;
+	}
 	fsw.req.last_us = fsw_cnt_to_us(now_cnt() - fsw.req.begin_cnt);
 	fsw.req.last_result = 0;
 	fsw_put(h, FSW_HDR_REQ_STATE, FSW_REQ_NONE);

@@ -245,9 +245,10 @@ static const struct platform_suspend_ops fsw_suspend_ops = {
 static int fsw_pm_notify(struct notifier_block *nb, unsigned long event, void *p)
 {
 	if (event == PM_POST_SUSPEND && fsw_left) {
-		fsw_crash_woken();
+		u32 crashed = fsw_crash_woken();
+
 		fsw_switch_done();
-		fsw_request_resumed();
+		fsw_request_resumed(crashed);
 		fsw_left = false;
 	}
 	if (event == PM_POST_SUSPEND)
