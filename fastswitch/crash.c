@@ -3,8 +3,8 @@
  * Crash containment: an instance that panics gives the machine back to the
  * instance that handed it over (docs/crash.md).
  *
- * The crashing side runs in panic context (one CPU, the others stopped):
- * it takes no lock, allocates nothing and writes only its own page, its
+ * The crashing side runs in panic context (the other CPUs stopped by
+ * smp_send_stop(), which on ARM gives up after a second): it takes no lock, allocates nothing and writes only its own page, its
  * own crash record and the region header. Its panic notifier picks the
  * instance to return to: the one that last handed over to it (while it
  * serves a request: the requester), or else the lowest sleeping one, if
@@ -64,17 +64,36 @@ static const u32 *crash_valid(u32 id)
 	return cr;
 }
 
-/* The instance a crash of this one returns to, or FSW_NO_INSTANCE */
-static u32 crash_target(void)
+/* Would the decompressor wake @id (and would a switch go there)? */
+static bool wake_ok(u32 id)
 {
 	char why[FSW_WHY_LEN];
+
+	return id < FSW_MAX_INSTANCES && id != fsw.id &&
+	       !fsw_check_entry(id, why) && fsw_wake_page(fsw.region, id);
+}
+
+/*
+ * The instance a crash of this one returns to, or FSW_NO_INSTANCE: the
+ * requester while this one serves a request; else the one that last
+ * switched to it or booted it (the header says so from the vector on,
+ * before this kernel's resume completes); else the one that handed over
+ * at the last resume this module saw; else the lowest that can be woken.
+ */
+static u32 crash_target(void)
+{
+	const u32 *h = fsw.hdr;
 	u32 i;
 
-	if (fsw.handed_over_by < FSW_MAX_INSTANCES &&
-	    !fsw_check_entry(fsw.handed_over_by, why))
+	if (wake_ok(fsw.req.serving_for))
+		return fsw.req.serving_for;
+	if (fsw_get(h, FSW_HDR_SWITCH_TO) == fsw.id &&
+	    wake_ok(fsw_get(h, FSW_HDR_SWITCH_FROM)))
+		return fsw_get(h, FSW_HDR_SWITCH_FROM);
+	if (wake_ok(fsw.handed_over_by))
 		return fsw.handed_over_by;
 	for (i = 0; i < FSW_MAX_INSTANCES; i++)
-		if (i != fsw.id && !fsw_check_entry(i, why))
+		if (wake_ok(i))
 			return i;
 	return FSW_NO_INSTANCE;
 }
@@ -120,6 +139,7 @@ static int fsw_crash_panic(struct notifier_block *nb, unsigned long action,
 	fsw_hdr_seal(h);
 	if (!panic_timeout)
 		panic_timeout = -1;
+	wmb();	/* the record and the request are in RAM before the reset */
 	pr_emerg("instance %u crashed: returning to instance %u through a reset\n",
 		 fsw.id, to);
 	return NOTIFY_DONE;
@@ -147,6 +167,7 @@ static void fsw_crash_dump(struct kmsg_dumper *dumper,
 	memcpy((char *)cr + FSW_CR_LOG, fsw_crash_log, len + 1);
 	fsw_put(cr, FSW_CR_LOG_LEN, len);
 	crash_seal(cr);
+	wmb();
 }
 
 static struct kmsg_dumper fsw_dumper = {
@@ -171,6 +192,12 @@ u32 fsw_crash_woken(void)
 	fsw_put(fsw.hdr, FSW_HDR_CRASHED, 0);
 	fsw_hdr_seal(fsw.hdr);
 	id = c - 1;
+	/* the crash must have returned here: else not ours to count */
+	if (fsw_get(fsw.hdr, FSW_HDR_SWITCH_TO) != fsw.id) {
+		pr_err("region header names instance %u as crashed, returning to instance %u: ignored\n",
+		       id, fsw_get(fsw.hdr, FSW_HDR_SWITCH_TO));
+		return FSW_NO_INSTANCE;
+	}
 	if (id >= FSW_MAX_INSTANCES || id == fsw.id) {
 		pr_err("region header names instance %u as crashed: ignored\n", id);
 		return FSW_NO_INSTANCE;
@@ -187,7 +214,7 @@ u32 fsw_crash_woken(void)
 	return id;
 }
 
-/* "close" or a new boot of @id: its record is no longer its */
+/* "close" of @id: its record is no longer its */
 void fsw_crash_forget(u32 id)
 {
 	u32 *cr = crash_record(id);

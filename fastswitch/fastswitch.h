@@ -141,6 +141,7 @@ struct fsw_request {
 	u64 serve_start;	/* CNTVCT */
 	u64 serve_end;
 	bool serving;		/* served; the hand-on has not happened yet */
+	u32 serving_for;	/* the requester from the serve to the hand-on */
 	u64 rescues;		/* hand-ons that failed: switched back by hand */
 	DECLARE_BITMAP(owned, FSW_TBL_MAX_SECTIONS);	/* ours at .begin */
 	DECLARE_BITMAP(unonlined, FSW_TBL_MAX_SECTIONS); /* received, not online */

@@ -40,6 +40,7 @@ static int __init fsw_init(void)
 	fsw.resume_entry = fastswitch_resume_entry();
 	fsw.wake_entry = fastswitch_wake_entry();
 	fsw.handed_over_by = FSW_NO_INSTANCE;
+	fsw.req.serving_for = FSW_NO_INSTANCE;
 	fsw.cnt_freq = arch_timer_get_cntfrq();
 	if (!fsw.cnt_freq) {
 		pr_err("the architected timer has no frequency\n");

@@ -389,7 +389,7 @@ bool fsw_request_serve(void)
 	    (hdr(FSW_HDR_REQ_SERVED) & BIT(fsw.id)))
 		return false;
 	/* a crash while serving returns to the requester (crash.c) */
-	fsw.handed_over_by = from;
+	fsw.req.serving_for = from;
 	want = hdr(FSW_HDR_REQ_ASKED) - min(hdr(FSW_HDR_REQ_GOT), hdr(FSW_HDR_REQ_ASKED));
 	given = kcalloc(max(want, 1u), sizeof(*given), GFP_KERNEL);
 	if (given)
@@ -451,6 +451,7 @@ bool fsw_request_reroute(void)
 void fsw_request_handed_on(void)
 {
 	fsw.req.serving = false;
+	fsw.req.serving_for = FSW_NO_INSTANCE;
 }
 
 /*
@@ -491,6 +492,7 @@ void fsw_request_rescue(void)
 	if (!fsw.req.serving)
 		return;
 	fsw.req.serving = false;
+	fsw.req.serving_for = FSW_NO_INSTANCE;
 	fsw.req.rescues++;
 	pr_err("request of instance %u: this instance could not hand it on; switching back to it\n",
 	       fsw.req.serve_from);

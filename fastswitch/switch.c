@@ -74,6 +74,7 @@ void fsw_switch_begin(void)
  */
 void fsw_switch_done(void)
 {
+	char why[FSW_WHY_LEN];
 	u64 begin = fsw_get64(fsw.hdr, FSW_HDR_SWITCH_CNT);
 	u64 now = __arch_counter_get_cntvct();
 
@@ -81,7 +82,10 @@ void fsw_switch_done(void)
 	if (begin && fsw_get(fsw.hdr, FSW_HDR_SWITCH_TO) == fsw.id &&
 	    fsw_get(fsw.hdr, FSW_HDR_SWITCH_FROM) != fsw.id && now > begin) {
 		fsw.stats.last_switch_from = fsw_get(fsw.hdr, FSW_HDR_SWITCH_FROM);
-		if (fsw.stats.last_switch_from < FSW_MAX_INSTANCES)
+		/* a crash that returned here is no hand-over (crash.c) */
+		if (fsw.stats.last_switch_from < FSW_MAX_INSTANCES &&
+		    !(fsw.stats.crashes && fsw.stats.last_crash_id == fsw.stats.last_switch_from &&
+		      fsw_instance_state(fsw.stats.last_switch_from, why) == FSW_STATE_CRASHED))
 			fsw.handed_over_by = fsw.stats.last_switch_from;
 		fsw.stats.last_switch_us = fsw_cnt_to_us(now - begin);
 		fsw_put(fsw.hdr, FSW_HDR_SWITCH_CNT, 0);

@@ -1,16 +1,18 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Zeroing a section that changes owner, so that none of the old owner's
- * data reaches the new one (close today; every owner change in issue 11).
+ * data reaches the new one: reserve, give, a request served, close, free.
  *
  * A section is 16 MiB: one CPU's memset of it is most of a close (about
  * 97 % under QEMU TCG, where stores are slow). Every online CPU zeroes
  * its share at once, through a work item on that CPU, in 1 MiB steps with
  * a reschedule point between them; the caller waits for all of them.
- * The section is mapped write-back: it is RAM, and memset through the
- * cache is the fast way on every ARMv7 core. Nothing is left in a cache
- * line that matters: the sections' next owner is this kernel, which
- * reads them through the same cacheable linear map.
+ * The section is mapped write-back, with the attributes of the linear
+ * map (so that no older dirty line of it can be written back over the
+ * zeros later), and memset through the cache is the fast way on every
+ * ARMv7 core. Each step is then cleaned to the point of coherency: the
+ * next owner may be another kernel, reached through a reset that no
+ * cache maintenance precedes (a crash), and must find zeros in RAM.
  */
 #define pr_fmt(fmt) "fastswitch: " fmt
 
@@ -23,6 +25,7 @@
 #include <linux/slab.h>
 #include <linux/workqueue.h>
 #include <asm/arch_timer.h>
+#include <asm/cacheflush.h>
 #include "fastswitch.h"
 
 #define ZERO_STEP	SZ_1M
@@ -40,6 +43,7 @@ static void zero_steps(void *p, size_t len)
 	for (done = 0; done < len; done += n) {
 		n = min_t(size_t, len - done, ZERO_STEP);
 		memset(p + done, 0, n);
+		__cpuc_flush_dcache_area(p + done, n);
 		cond_resched();
 	}
 }

@@ -74,6 +74,7 @@ tool reserve "$PEER_BASE" "$PEER_SECTIONS" 1 >/dev/null &&
 	tool boot 1 >/dev/null
 check "instance 1 booted in sections $PEER_FIRST-$PEER_LAST" [ "$(awk '$1 == 1 { print $2 }' "$FSW/instances")" = sleeping ]
 fill
+cp "$FSW/section_crc" /tmp/crc.before
 had=$(sects_of 1 | tr '\n' ' ')
 s1=$(status_field scrubbed_sections)
 t1=$(status_field scrub_us)
@@ -81,8 +82,12 @@ out=$(tool give 2 1 2>&1)
 gift=$(for s in $(sects_of 1); do case " $had" in *" $s "*) ;; *) echo "$s" ;; esac; done | tr '\n' ' ')
 set -- $gift
 check "give 2 1 ($out): sections $gift are instance 1's" [ $# = 2 ]
-check "each reads as zeros before instance 1 onlines it ($(count_zero "$gift") of 2), scrubbed_sections +$(($(status_field scrubbed_sections) - s1)), $(($(status_field scrub_us) - t1)) us" \
-	eval '[ "$(count_zero "$gift")" = 2 ] && [ $(($(status_field scrubbed_sections) - s1)) = 2 ]'
+hadata=0
+for s in $gift; do
+	[ "$(awk -v i="$s" '$1 == i { print $5 }' /tmp/crc.before)" != "$zero" ] && hadata=$((hadata + 1))
+done
+check "each held data before the give ($hadata of 2) and reads as zeros before instance 1 onlines it ($(count_zero "$gift") of 2), scrubbed_sections +$(($(status_field scrubbed_sections) - s1)), $(($(status_field scrub_us) - t1)) us" \
+	eval '[ $hadata = 2 ] && [ "$(count_zero "$gift")" = 2 ] && [ $(($(status_field scrubbed_sections) - s1)) = 2 ]'
 check "ownership invariant after the gift" owner_check
 o=$(tool switch 1 2>&1)
 check "instance 1 ran and onlined them ($o)" eval 'for s in $gift; do online_in 1 "$s" || exit 1; done'

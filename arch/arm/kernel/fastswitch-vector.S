@@ -34,7 +34,8 @@
  * physical address. Register use in the main body: r4 = own page,
  * r5 = target page (own page after a refusal), r10/r11 = counter at
  * entry, r12 = vector arguments. The helpers clobber r0-r3, r6 and r7
- * only (fsw_vec_sums and fsw_vec_regs also r8, r9).
+ * only (fsw_vec_sums and fsw_vec_regs also r8, r9; fsw_vec_resume_target
+ * also r8).
  */
 #include <linux/linkage.h>
 #include <asm/assembler.h>
@@ -199,12 +200,21 @@ ENDPROC(fastswitch_vector)
  */
 ENTRY(fastswitch_wake)
 	mrrc	p15, 1, r10, r11, c14		@ CNTVCT at entry
-	adr_l	r12, fastswitch_vector_args
 	mov	r4, r2
 	mov	r5, r2
+	mov	r0, r5				@ checked again: it is our page
+	bl	fsw_vec_check
+	cmp	r0, #FSW_VEC_OK
+	bne	1f
+	ldr	r0, [r5, #FSW_PG_WAKE_ENTRY]
+	adr	r1, fastswitch_wake
+	cmp	r0, r1
+	bne	1f
 	bl	fsw_vec_resume_target
 	ldr	r6, [r5, #FSW_PG_RESUME_ENTRY]
-	b	.Ljump
+	b	.Ljump				@ r5 page, r6 entry, r10/r11 start
+1:	wfi					@ not ours: nothing to resume
+	b	1b
 ENDPROC(fastswitch_wake)
 
 /*

@@ -99,7 +99,7 @@ static const u32 *fsw_table(const u32 *hdr)
 	const u32 *t = (const u32 *)((unsigned long)hdr + FSW_TABLE_OFFSET);
 	u32 bits = fsw_tbl_get(t, FSW_TBL_SECTION_BITS);
 
-	if (bits < 12 || fsw_tbl_check(t, bits))
+	if (bits < 12 || bits > 31 || fsw_tbl_check(t, bits))
 		return NULL;
 	return t;
 }
@@ -118,33 +118,12 @@ static int fsw_request_owned(const u32 *hdr, u32 entry, u32 dtb)
 /* Wake request: the wake entry of the sleeping instance, *page its page */
 static u32 fsw_wake_entry(const u32 *hdr, unsigned long *page)
 {
-	const u32 *t = fsw_table(hdr);
-	u32 id = hdr[FSW_HDR_BOOT_ID / 4];
-	u32 found, expected, entry, i, n;
-	const u32 *pg, *r;
+	const u32 *pg = fsw_wake_page(hdr, hdr[FSW_HDR_BOOT_ID / 4]);
 
-	if (!t || id >= FSW_MAX_INSTANCES)
+	if (!pg)
 		return 0;
-	pg = (const u32 *)((unsigned long)hdr + FSW_PAGE_OFFSET(id));
-	if (fsw_page_check(pg, &found, &expected) != FSW_VEC_OK ||
-	    fsw_pg_get(pg, FSW_PG_ID) != id ||
-	    fsw_pg_get(pg, FSW_PG_STATE) != FSW_STATE_SLEEPING)
-		return 0;
-	entry = fsw_pg_get(pg, FSW_PG_WAKE_ENTRY);
-	if (!entry || fsw_tbl_owner_of(t, entry) != id ||
-	    fsw_tbl_owner_of(t, fsw_pg_get(pg, FSW_PG_RESUME_ENTRY)) != id)
-		return 0;
-	n = fsw_pg_get(pg, FSW_PG_NR_REGS);
-	for (i = 0; i < n; i++) {
-		r = pg + (FSW_PG_REGS + i * FSW_REG_SIZE) / 4;
-		if (fsw_tbl_owner_of(t, r[FSW_REG_ADDR / 4]) != FSW_OWNER_NONE)
-			return 0;
-		if ((r[FSW_REG_WIDTH / 4] >> 16) & FSW_REGF_CLEAR_FIRST &&
-		    fsw_tbl_owner_of(t, r[FSW_REG_CLEAR / 4]) != FSW_OWNER_NONE)
-			return 0;
-	}
 	*page = (unsigned long)pg;
-	return entry;
+	return fsw_pg_get(pg, FSW_PG_WAKE_ENTRY);
 }
 
 /*
@@ -189,8 +168,11 @@ unsigned long fastswitch_boot_request(const void *fdt, unsigned long *dtb)
 	default:
 		entry = 0;
 	}
-	if (!entry)
+	if (!entry) {
+		/* nobody is woken: no instance may count a crash for it */
+		hdr[FSW_HDR_CRASHED / 4] = 0;
 		hdr[FSW_HDR_BOOT_REFUSED / 4]++;
+	}
 	else if (hdr[FSW_HDR_BOOT_KIND / 4] == FSW_BOOT_KIND_WAKE)
 		hdr[FSW_HDR_WAKE_COUNT / 4]++;
 	else

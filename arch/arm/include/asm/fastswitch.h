@@ -430,6 +430,45 @@ static inline const char *fsw_tbl_check(const u32 *t, u32 section_bits)
 	return NULL;
 }
 
+/*
+ * May a wake request enter instance @id? @region is the shared region
+ * (header at offset 0). The checks of the vector for a target: the table
+ * checks, the page checks, is @id's and says sleeping, its wake and
+ * resume entries lie in @id's sections and none of its registers is RAM.
+ * Used by the decompressor that takes the request and by the crashing
+ * kernel that leaves it, so that both agree. Return: its page, or NULL.
+ */
+static inline const u32 *fsw_wake_page(const u32 *region, u32 id)
+{
+	const u32 *t = region + FSW_TABLE_OFFSET / 4;
+	const u32 *pg = region + FSW_PAGE_OFFSET(id) / 4;
+	u32 bits = fsw_tbl_get(t, FSW_TBL_SECTION_BITS);
+	u32 found, expected, entry, i, n;
+	const u32 *r;
+
+	if (id >= FSW_MAX_INSTANCES || bits < 12 || bits > 31 ||
+	    fsw_tbl_check(t, bits))
+		return NULL;
+	if (fsw_page_check(pg, &found, &expected) != FSW_VEC_OK ||
+	    fsw_pg_get(pg, FSW_PG_ID) != id ||
+	    fsw_pg_get(pg, FSW_PG_STATE) != FSW_STATE_SLEEPING)
+		return NULL;
+	entry = fsw_pg_get(pg, FSW_PG_WAKE_ENTRY);
+	if (!entry || fsw_tbl_owner_of(t, entry) != id ||
+	    fsw_tbl_owner_of(t, fsw_pg_get(pg, FSW_PG_RESUME_ENTRY)) != id)
+		return NULL;
+	n = fsw_pg_get(pg, FSW_PG_NR_REGS);
+	for (i = 0; i < n; i++) {
+		r = pg + (FSW_PG_REGS + i * FSW_REG_SIZE) / 4;
+		if (fsw_tbl_owner_of(t, r[FSW_REG_ADDR / 4]) != FSW_OWNER_NONE)
+			return NULL;
+		if (((r[FSW_REG_WIDTH / 4] >> 16) & FSW_REGF_CLEAR_FIRST) &&
+		    fsw_tbl_owner_of(t, r[FSW_REG_CLEAR / 4]) != FSW_OWNER_NONE)
+			return NULL;
+	}
+	return pg;
+}
+
 #ifdef __KERNEL__
 extern struct fsw_vector_args fastswitch_vector_args;
 void fastswitch_vector(void);
