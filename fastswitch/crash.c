@@ -4,17 +4,17 @@
  * instance that handed it over (docs/crash.md).
  *
  * The crashing side runs in panic context (the other CPUs stopped by
- * smp_send_stop(), which on ARM gives up after a second): it takes no lock, allocates nothing and writes only its own page, its
- * own crash record and the region header. Its panic notifier picks the
- * instance to return to: the one that last handed over to it (while it
- * serves a request: the requester), or else the lowest sleeping one, if
- * fsw_check_entry() accepts it. It marks its
- * own page crashed (the vector, the decompressor and every command refuse
- * to resume a page that does not say sleeping), writes its crash record
- * (reason, release, time) and leaves a wake request for that instance in
- * the header; its kmsg dumper then adds the tail of its kernel log to the
- * record. The kernel's panic path resets the machine: panic_timeout is
- * made non-zero if it was 0 (wait for ever), so that the reset comes.
+ * smp_send_stop(), which on ARM gives up after a second): it takes no
+ * lock, allocates nothing and writes only its own page, its own crash
+ * record and the region header. Its panic notifier picks the instance
+ * to return to (crash_target(): the one that handed over to it, or else
+ * the lowest that can be woken). It marks its own page crashed (the
+ * vector, the decompressor and every command refuse to resume a page
+ * that does not say sleeping), writes its crash record (reason, release,
+ * time) and leaves a wake request for that instance in the header; its
+ * kmsg dumper then adds the tail of its kernel log to the record. The
+ * kernel's panic path resets the machine: panic_timeout is made non-zero
+ * if it was 0 (wait for ever), so that the reset comes.
  *
  * The boot loader runs on the reset and starts the initial instance's
  * zImage, whose decompressor takes the wake request, checks the sleeping
@@ -167,7 +167,7 @@ static void fsw_crash_dump(struct kmsg_dumper *dumper,
 	memcpy((char *)cr + FSW_CR_LOG, fsw_crash_log, len + 1);
 	fsw_put(cr, FSW_CR_LOG_LEN, len);
 	crash_seal(cr);
-	wmb();
+	wmb();	/* the log is in RAM before the reset */
 }
 
 static struct kmsg_dumper fsw_dumper = {

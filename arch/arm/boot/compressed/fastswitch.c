@@ -172,11 +172,11 @@ unsigned long fastswitch_boot_request(const void *fdt, unsigned long *dtb)
 		/* nobody is woken: no instance may count a crash for it */
 		hdr[FSW_HDR_CRASHED / 4] = 0;
 		hdr[FSW_HDR_BOOT_REFUSED / 4]++;
-	}
-	else if (hdr[FSW_HDR_BOOT_KIND / 4] == FSW_BOOT_KIND_WAKE)
+	} else if (hdr[FSW_HDR_BOOT_KIND / 4] == FSW_BOOT_KIND_WAKE) {
 		hdr[FSW_HDR_WAKE_COUNT / 4]++;
-	else
+	} else {
 		hdr[FSW_HDR_BOOT_COUNT / 4]++;
+	}
 	hdr[FSW_HDR_CSUM / 4] = fsw_csum(hdr, FSW_HDR_SIZE / 4);
 	return entry;
 }
