@@ -14,11 +14,7 @@ tool() {
 }
 
 ktap_plan 2
-tool reserve "$PEER_BASE" "$PEER_SECTIONS" 1 >/dev/null &&
-	tool load 1 kernel "$PEER_KERNEL" /boot/peer/zImage >/dev/null &&
-	tool load 1 initrd "$PEER_INITRD" /boot/peer/initramfs.cpio.gz >/dev/null &&
-	tool cmdline 1 console=ttyAMA0,115200 loglevel=4 fsw.run=peer:crash-initial >/dev/null &&
-	tool boot 1 >/dev/null
+peer_boot fsw.run=peer:crash-initial
 check "instance 1 booted, its state set up (mark $(inst_mark 1))" [ "$(inst_mark 1)" = 1 ]
 check "instance 1 handed over to instance 0 last (last_switch_from $(status_field last_switch_from))" \
 	[ "$(status_field last_switch_from)" = 1 ]

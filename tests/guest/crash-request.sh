@@ -15,12 +15,7 @@ tool() {
 }
 
 ktap_plan 11
-tool reserve "$PEER_BASE" "$PEER_SECTIONS" 1 >/dev/null &&
-	tool load 1 kernel "$PEER_KERNEL" /boot/peer/zImage >/dev/null &&
-	tool load 1 initrd "$PEER_INITRD" /boot/peer/initramfs.cpio.gz >/dev/null &&
-	tool cmdline 1 console=ttyAMA0,115200 loglevel=4 fsw.run=peer:crash-request fsw.testing=1 \
-		movablecore=64M >/dev/null &&
-	tool boot 1 >/dev/null
+peer_boot fsw.run=peer:crash-request fsw.testing=1 movablecore=64M
 check "instance 1 booted and armed its fault (mark $(inst_mark 1))" [ "$(inst_mark 1)" = 1 ]
 state_start
 mine=$(sects_of 0 | wc -l)

@@ -24,12 +24,7 @@ while [ $round -lt "$ROUNDS" ]; do
 	round=$((round + 1))
 	peer_layout
 	PEER_LAST=$((PEER_FIRST + PEER_SECTIONS - 1))
-	if ! { tool reserve "$PEER_BASE" "$PEER_SECTIONS" 1 >/dev/null &&
-		tool load 1 kernel "$PEER_KERNEL" /boot/peer/zImage >/dev/null &&
-		tool load 1 initrd "$PEER_INITRD" /boot/peer/initramfs.cpio.gz >/dev/null &&
-		tool cmdline 1 console=ttyAMA0,115200 loglevel=4 fsw.run=peer:crash \
-			fsw.crash_round=$round >/dev/null &&
-		tool boot 1 >/dev/null && [ "$(inst_mark 1)" = 1 ]; }; then
+	if ! { peer_boot fsw.run=peer:crash fsw.crash_round=$round && [ "$(inst_mark 1)" = 1 ]; }; then
 		bad_boot=$((bad_boot + 1))
 		ktap_diag "round $round: instance 1 did not boot"
 		break

@@ -21,11 +21,7 @@ tag="fsw-tag-0-$(head -c 8 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 mkdir -p /tmp/tag
 i=0
 while [ $i -lt 512 ]; do echo "$tag"; i=$((i + 1)); done >/tmp/tag/a
-tool reserve "$PEER_BASE" "$PEER_SECTIONS" 1 >/dev/null &&
-	tool load 1 kernel "$PEER_KERNEL" /boot/peer/zImage >/dev/null &&
-	tool load 1 initrd "$PEER_INITRD" /boot/peer/initramfs.cpio.gz >/dev/null &&
-	tool cmdline 1 console=ttyAMA0,115200 loglevel=4 fsw.run=peer:isolation "fsw.tag0=$tag" >/dev/null &&
-	tool boot 1 >/dev/null
+peer_boot fsw.run=peer:isolation "fsw.tag0=$tag"
 check "instance 1 booted and wrote its tag (mark $(inst_mark 1))" [ "$(inst_mark 1)" = 1 ]
 OTHER=1
 probe "fsw-tag-1-"

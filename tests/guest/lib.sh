@@ -319,6 +319,17 @@ peer_layout() {
 }
 [ -r "$FSW/sections" ] && peer_layout
 
+# peer_boot ARGS...: reserve PEER_BASE for instance 1, load the peer
+# build there and boot it with the console and ARGS on its command line
+# (returns when it switches back); fails if a step fails
+peer_boot() {
+	sh /usr/bin/fastswitch reserve "$PEER_BASE" "$PEER_SECTIONS" 1 >/dev/null &&
+		sh /usr/bin/fastswitch load 1 kernel "$PEER_KERNEL" /boot/peer/zImage >/dev/null &&
+		sh /usr/bin/fastswitch load 1 initrd "$PEER_INITRD" /boot/peer/initramfs.cpio.gz >/dev/null &&
+		sh /usr/bin/fastswitch cmdline 1 console=ttyAMA0,115200 loglevel=4 "$@" >/dev/null &&
+		sh /usr/bin/fastswitch boot 1 >/dev/null
+}
+
 # The state a switch must keep: a counter process, tmpfs files, a canary
 state_start() {
 	counter_start

@@ -67,11 +67,7 @@ check "free (exit $rc): instance 0's again, online, counted zeroed once more" \
 check "ownership invariant after the free" owner_check
 
 peer_layout
-tool reserve "$PEER_BASE" "$PEER_SECTIONS" 1 >/dev/null &&
-	tool load 1 kernel "$PEER_KERNEL" /boot/peer/zImage >/dev/null &&
-	tool load 1 initrd "$PEER_INITRD" /boot/peer/initramfs.cpio.gz >/dev/null &&
-	tool cmdline 1 console=ttyAMA0,115200 loglevel=4 fsw.run=peer:movement fsw.testing=1 >/dev/null &&
-	tool boot 1 >/dev/null
+peer_boot fsw.run=peer:movement fsw.testing=1
 check "instance 1 booted in sections $PEER_FIRST-$PEER_LAST" [ "$(awk '$1 == 1 { print $2 }' "$FSW/instances")" = sleeping ]
 fill
 cp "$FSW/section_crc" /tmp/crc.before
