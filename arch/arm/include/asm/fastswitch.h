@@ -19,7 +19,7 @@
 #ifndef __ASM_ARM_FASTSWITCH_H
 #define __ASM_ARM_FASTSWITCH_H
 
-#define FSW_LAYOUT_VERSION	3
+#define FSW_LAYOUT_VERSION	4
 
 #define FSW_REGION_MAGIC	0x52575346	/* "FSWR" */
 #define FSW_PAGE_MAGIC		0x49575346	/* "FSWI" */
@@ -74,6 +74,21 @@
 #define FSW_HDR_BOOT_KIND	0xf00
 #define FSW_HDR_CRASHED		0xf04	/* crashed instance + 1, 0: none */
 #define FSW_HDR_WAKE_COUNT	0xf08	/* wake requests taken */
+/*
+ * The hang guard (docs/crash.md): an instance that hands the machine over
+ * names here the instance to wake (FSW_HDR_GUARD_WAKE, id + 1) if the one
+ * it hands over to (FSW_HDR_GUARD_FOR, id + 1) has not reported back, as
+ * the first thing its module does once it runs, before the machine
+ * resets: the board's watchdog, armed for FSW_HDR_GUARD_MS, or a reset by
+ * hand. With no boot request pending, the decompressor takes the guard as
+ * a wake request and names the guarded instance as crashed with
+ * FSW_HDR_CRASH_REASON FSW_CRASH_HANG.
+ */
+#define FSW_HDR_GUARD_WAKE	0xf0c
+#define FSW_HDR_GUARD_FOR	0xf10
+#define FSW_HDR_GUARD_MS	0xf14	/* the bound the watchdog was given */
+#define FSW_HDR_CRASH_REASON	0xf18	/* FSW_CRASH_*, with FSW_HDR_CRASHED */
+#define FSW_HDR_GUARD_CNT	0xf1c	/* CNTVCT when the guard was set, u64 */
 #define FSW_HDR_CSUM		(FSW_HDR_SIZE - 4)
 
 #define FSW_BOOT_MAGIC		0x544f4f42	/* "BOOT" */
@@ -187,6 +202,7 @@
 #define FSW_CR_LOG_MAX		(FSW_CR_CSUM - FSW_CR_LOG - 1)
 
 #define FSW_CRASH_PANIC		1	/* the kernel panicked */
+#define FSW_CRASH_HANG		2	/* no report within the guard's bound */
 
 #define FSW_NO_INSTANCE		0xff
 
