@@ -153,6 +153,7 @@ int fsw_boot(u32 id, u32 path, char *why)
 	p->id = id;
 	p->path = path;
 	p->entry = k->addr;
+	fsw.inst[id].entry = k->addr;
 	p->dtb = fsw.inst[id].dtb;
 	p->range[FSW_BOOT_KERNEL] = (struct fsw_range){ lo, zi.kernel };
 	p->range[FSW_BOOT_ZIMAGE] = (struct fsw_range){ k->addr, zi.image + ZIMAGE_SCRATCH };

@@ -93,6 +93,7 @@ int fsw_close(u32 id, char *why)
 	memset(&fsw.inst[id].img, 0, sizeof(fsw.inst[id].img));
 	fsw.inst[id].dtb = 0;
 	fsw.inst[id].dtb_size = 0;
+	fsw.inst[id].entry = 0;
 	kfree(fsw.inst[id].cmdline);
 	fsw.inst[id].cmdline = NULL;
 	fsw_report_forget(id);

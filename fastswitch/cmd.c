@@ -26,6 +26,7 @@ static const char * const inject_names[] = {
 	[FSW_INJECT_SERVE_STALL] = "serve-stall",
 	[FSW_INJECT_SERVE_HANDON] = "serve-handon",
 	[FSW_INJECT_SERVE_PANIC] = "serve-panic",
+	[FSW_INJECT_RESUME_HANG] = "resume-hang",
 };
 
 static const char unknown_fault[] = "unknown fault (docs/debugfs.md lists them)";

@@ -71,6 +71,8 @@ enum fsw_inject {
 	FSW_INJECT_SERVE_HANDON,
 	/* the next request this instance serves: panic once it gave */
 	FSW_INJECT_SERVE_PANIC,
+	/* the next resume after a switch: hang before the guard's report */
+	FSW_INJECT_RESUME_HANG,
 };
 
 #define FSW_CMD_FIELDS							\

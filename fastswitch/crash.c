@@ -132,6 +132,10 @@ static int fsw_crash_panic(struct notifier_block *nb, unsigned long action,
 	fsw_put(h, FSW_HDR_BOOT_ENTRY, 0);
 	fsw_put(h, FSW_HDR_BOOT_DTB, 0);
 	fsw_put(h, FSW_HDR_CRASHED, fsw.id + 1);
+	fsw_put(h, FSW_HDR_CRASH_REASON, FSW_CRASH_PANIC);
+	/* this wake request replaces the guard of the hand-over to here */
+	fsw_put(h, FSW_HDR_GUARD_WAKE, 0);
+	fsw_put(h, FSW_HDR_GUARD_FOR, 0);
 	fsw_put(h, FSW_HDR_SWITCH_FROM, fsw.id);
 	fsw_put(h, FSW_HDR_SWITCH_TO, to);
 	fsw_put64(h, FSW_HDR_SWITCH_CNT, now);
@@ -176,6 +180,50 @@ static struct kmsg_dumper fsw_dumper = {
 };
 
 /*
+ * @id was handed the machine and did not report back within the guard's
+ * bound (guard.c): it can write nothing, so its record and its page are
+ * written here. The record's time is the hand-over's; its page says
+ * crashed (a page it never wrote, if it hung before its module ran, is
+ * written for it, if this instance booted it), so that nothing resumes it
+ * and close takes it.
+ */
+static void crash_record_hang(u32 id, bool watchdog)
+{
+	u32 *cr = crash_record(id), *pg = fsw_page_of(id);
+	u32 found, expected, ms = fsw_get(fsw.hdr, FSW_HDR_GUARD_MS);
+	/* its module wrote it: a page left free by a former instance is not */
+	bool own = fsw_page_check(pg, &found, &expected) == FSW_VEC_OK &&
+		   fsw_get(pg, FSW_PG_ID) == id &&
+		   fsw_get(pg, FSW_PG_STATE) != FSW_STATE_FREE;
+
+	memset(cr, 0, FSW_CRASH_SIZE);
+	fsw_put(cr, FSW_CR_MAGIC, FSW_CRASH_MAGIC);
+	fsw_put(cr, FSW_CR_VERSION, FSW_LAYOUT_VERSION);
+	fsw_put(cr, FSW_CR_ID, id);
+	fsw_put(cr, FSW_CR_REASON, FSW_CRASH_HANG);
+	fsw_put64(cr, FSW_CR_CNT, fsw_get64(fsw.hdr, FSW_HDR_GUARD_CNT));
+	fsw_put(cr, FSW_CR_RETURN_TO, fsw.id);
+	strscpy((char *)cr + FSW_CR_RELEASE,
+		own ? (const char *)pg + FSW_PG_RELEASE : "unknown",
+		min(FSW_CR_RELEASE_LEN, FSW_PG_RELEASE_LEN));
+	snprintf((char *)cr + FSW_CR_WHY, FSW_CR_WHY_LEN,
+		 "no report within %u ms of the hand-over (%s); reset by %s",
+		 ms, own ? "its module ran" : "its module never ran",
+		 watchdog ? "the watchdog" : "hand or by itself");
+	crash_seal(cr);
+
+	if (!own) {
+		/* not booted by this instance: no page to write for it */
+		if (!fsw.inst[id].entry)
+			return;
+		/* its resume entry: where it was started (never used: crashed) */
+		fsw_page_init(pg, id, fsw.inst[id].entry, fsw.cnt_freq, "unknown");
+	}
+	fsw_put(pg, FSW_PG_STATE, FSW_STATE_CRASHED);
+	fsw_page_seal(pg);
+}
+
+/*
  * Resume complete after a reset: if the header names an instance that
  * crashed and returned here, count it, say so, and take the request off.
  * Return: that instance, or FSW_NO_INSTANCE.
@@ -183,6 +231,7 @@ static struct kmsg_dumper fsw_dumper = {
 u32 fsw_crash_woken(void)
 {
 	u32 c = fsw_get(fsw.hdr, FSW_HDR_CRASHED);
+	u32 reason = fsw_get(fsw.hdr, FSW_HDR_CRASH_REASON);
 	u64 now = __arch_counter_get_cntvct(), at = 0;
 	const u32 *cr;
 	u32 id;
@@ -190,6 +239,7 @@ u32 fsw_crash_woken(void)
 	if (!c)
 		return FSW_NO_INSTANCE;
 	fsw_put(fsw.hdr, FSW_HDR_CRASHED, 0);
+	fsw_put(fsw.hdr, FSW_HDR_CRASH_REASON, 0);
 	fsw_hdr_seal(fsw.hdr);
 	id = c - 1;
 	/* the crash must have returned here: else not ours to count */
@@ -202,15 +252,24 @@ u32 fsw_crash_woken(void)
 		pr_err("region header names instance %u as crashed: ignored\n", id);
 		return FSW_NO_INSTANCE;
 	}
+	/* the guard's bound and time stay in the header until the report */
+	if (reason == FSW_CRASH_HANG) {
+		bool watchdog = fsw_guard_watchdog_fired();
+
+		crash_record_hang(id, watchdog);
+		fsw.stats.hangs++;
+		fsw.stats.watchdog_resets += watchdog;
+	}
 	cr = crash_valid(id);
 	if (cr)
 		at = fsw_get64(cr, FSW_CR_CNT);
 	fsw.stats.crashes++;
 	fsw.stats.last_crash_id = id;
 	fsw.stats.last_crash_us = at && now > at ? fsw_cnt_to_us(now - at) : 0;
-	pr_warn("instance %u crashed (%s); instance %u runs again, %llu us after the crash; the sections of instance %u stay reserved until it is closed\n",
+	pr_warn("instance %u crashed (%s); instance %u runs again, %llu us after the %s; the sections of instance %u stay reserved until it is closed\n",
 		id, cr ? (const char *)cr + FSW_CR_WHY : "no valid crash record",
-		fsw.id, fsw.stats.last_crash_us, id);
+		fsw.id, fsw.stats.last_crash_us,
+		reason == FSW_CRASH_HANG ? "hand-over" : "crash", id);
 	return id;
 }
 
@@ -239,7 +298,16 @@ int fsw_crash_show(struct seq_file *m)
 			continue;
 		}
 		r = fsw_get(cr, FSW_CR_RETURN_TO);
-		name = fsw_get(cr, FSW_CR_REASON) == FSW_CRASH_PANIC ? "panic" : "unknown";
+		switch (fsw_get(cr, FSW_CR_REASON)) {
+		case FSW_CRASH_PANIC:
+			name = "panic";
+			break;
+		case FSW_CRASH_HANG:
+			name = "hang";
+			break;
+		default:
+			name = "unknown";
+		}
 		seq_printf(m, "instance %u: crashed (%s) release %.*s at_cnt %llu returned_to %d\n",
 			   i, name, FSW_CR_RELEASE_LEN, (const char *)cr + FSW_CR_RELEASE,
 			   fsw_get64(cr, FSW_CR_CNT), r == FSW_NO_INSTANCE ? -1 : (int)r);

@@ -144,6 +144,7 @@ static int status_show(struct seq_file *m, void *v)
 	seq_printf(m, "region_wakes: %u\n", fsw_get(fsw.hdr, FSW_HDR_WAKE_COUNT));
 	seq_printf(m, "last_crash_id: %d\n", st->crashes ? (int)st->last_crash_id : -1);
 	seq_printf(m, "last_crash_us: %llu\n", st->last_crash_us);
+	fsw_guard_show(m);
 	seq_printf(m, "boot_request: %s\n",
 		   fsw_get(fsw.hdr, FSW_HDR_BOOT_MAGIC) == FSW_BOOT_MAGIC ? "pending" : "none");
 	seq_printf(m, "boot_requests_taken: %u\n", fsw_get(fsw.hdr, FSW_HDR_BOOT_COUNT));

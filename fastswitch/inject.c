@@ -112,6 +112,9 @@ int fsw_inject(const struct fsw_cmd *cmd, char *why)
 	case FSW_INJECT_SERVE_PANIC:
 		f->serve_panic = true;
 		return 0;
+	case FSW_INJECT_RESUME_HANG:
+		f->resume_hang = true;
+		return 0;
 	case FSW_INJECT_TARGET_ID:
 	case FSW_INJECT_TARGET_STATE:
 	case FSW_INJECT_TARGET_ENTRY:
@@ -184,6 +187,19 @@ static void break_target(struct fsw_vector_args *a, u32 what)
 	else
 		fsw_put(pg, FSW_PG_RESUME_ENTRY, fsw.resume_entry);
 	fsw_page_seal(pg);
+}
+
+/* Resumed after a switch, before the hang guard's report: hang there */
+void fsw_inject_resume_hang(void)
+{
+	if (!fsw.faults.resume_hang)
+		return;
+	fsw.faults.resume_hang = false;
+	pr_emerg("injected fault: instance %u hangs before it reports its resume\n",
+		 fsw.id);
+	local_irq_disable();
+	for (;;)
+		cpu_relax();
 }
 
 /* In .enter, interrupts off, just before fastswitch_enter() */

@@ -68,6 +68,7 @@ static int __init fsw_init(void)
 	fsw_hdr_seal(fsw.hdr);
 
 	fsw_boot_init();
+	fsw_guard_init();
 	ret = fsw_inject_init();
 	if (ret)
 		goto err_inst;
@@ -81,6 +82,8 @@ static int __init fsw_init(void)
 	if (ret)
 		goto err_shutdown;
 	fsw_debugfs_init();
+	/* the instance that booted this one stops waiting for it */
+	fsw_guard_report();
 
 	pr_info("instance %u (%s): page at %pa, resume entry %#x, %u mandatory registers (%s)\n",
 		fsw.id, init_utsname()->release, &fsw.page_phys,
@@ -93,6 +96,7 @@ err_suspend:
 	fsw_suspend_exit();
 err_inject:
 	fsw_inject_exit();
+	fsw_esb_remove(&fsw.guard);
 err_inst:
 	fsw_instances_exit();
 err_region:
@@ -107,6 +111,7 @@ static void __exit fsw_exit(void)
 {
 	fsw_debugfs_exit();
 	fsw_crash_exit();
+	fsw_guard_exit();
 	fsw_shutdown_exit();
 	fsw_suspend_exit();
 	fsw_inject_exit();

@@ -375,7 +375,7 @@ static u32 next_hop(u32 from)
  */
 bool fsw_request_serve(void)
 {
-	u32 *h = fsw.hdr, from, want, next;
+	u32 *h = fsw.hdr, from, want, next, budget;
 	unsigned int *given, n = 0, i;
 	u64 start = now_cnt();
 	int err = -ENOMEM;
@@ -391,11 +391,12 @@ bool fsw_request_serve(void)
 	/* a crash while serving returns to the requester (crash.c) */
 	fsw.req.serving_for = from;
 	want = hdr(FSW_HDR_REQ_ASKED) - min(hdr(FSW_HDR_REQ_GOT), hdr(FSW_HDR_REQ_ASKED));
+	budget = min_t(u32, hdr(FSW_HDR_REQ_BUDGET), FSW_REQ_BUDGET_MAX_MS);
+	fsw_guard_extend(budget);
 	given = kcalloc(max(want, 1u), sizeof(*given), GFP_KERNEL);
 	if (given)
-		n = give_movable(from, want, min_t(u32, hdr(FSW_HDR_REQ_BUDGET),
-						   FSW_REQ_BUDGET_MAX_MS),
-				 fsw.faults.serve_stall, given, &err);
+		n = give_movable(from, want, budget, fsw.faults.serve_stall,
+				 given, &err);
 	fsw.faults.serve_stall = false;
 	if (fsw.faults.serve_panic)
 		panic("fastswitch: injected panic while serving the request of instance %u, %u section(s) given\n",

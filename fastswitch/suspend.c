@@ -173,6 +173,7 @@ static int fsw_enter(suspend_state_t state)
 		flags |= FSW_ENTER_TEST_CPU_STUCK;
 	fsw.faults.cpu_stuck = false;
 	fsw_inject_before_vector(&a);
+	fsw_guard_arm(&a);
 	if (a.mode == FSW_MODE_RESET)
 		set_boot_request(true);
 
@@ -180,6 +181,8 @@ static int fsw_enter(suspend_state_t state)
 
 	if (a.mode == FSW_MODE_RESET)
 		set_boot_request(false);
+	if (ret || a.status != FSW_VEC_OK)
+		fsw_guard_report();	/* back by itself: nobody else ran */
 	fsw_inject_after_vector(ret ? -1 : a.status);
 	if (ret) {
 		fsw.stats.errors++;
@@ -245,14 +248,19 @@ static const struct platform_suspend_ops fsw_suspend_ops = {
 static int fsw_pm_notify(struct notifier_block *nb, unsigned long event, void *p)
 {
 	if (event == PM_POST_SUSPEND && fsw_left) {
-		u32 crashed = fsw_crash_woken();
+		u32 crashed;
+
+		fsw_inject_resume_hang();
+		crashed = fsw_crash_woken();
 
 		fsw_switch_done();
 		fsw_request_resumed(crashed);
 		fsw_left = false;
 	}
-	if (event == PM_POST_SUSPEND)
+	if (event == PM_POST_SUSPEND) {
+		fsw_guard_report();
 		fsw_request_rescue();
+	}
 	return NOTIFY_DONE;
 }
 
