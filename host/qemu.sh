@@ -126,11 +126,14 @@ mke2fs -q -F -t ext2 -d "$stage/fs" -E offset=1048576 "$disk" 60M >/dev/null 2>&
 	fsw_die "cannot make the boot disk (mke2fs)"
 
 # The guest has no network (-nic none; U-Boot probes none either).
+# The i6300esb on virt's PCIe host is the board's watchdog: Fastswitch's
+# hang guard (docs/crash.md); no kernel enumerates PCI. On its timeout
+# QEMU resets the machine (its default watchdog action).
 # QEMU gets a parent-death signal: if this script is killed, even with
 # SIGKILL, the kernel kills QEMU too.
 # shellcheck disable=SC2086
 set -- setpriv --pdeathsig KILL qemu-system-arm -M virt -cpu cortex-a15 -smp "$smp" -m "$mem" \
-	-bios "$FSW_UBOOT" -nic none \
+	-bios "$FSW_UBOOT" -nic none -device i6300esb \
 	-drive if=none,file="$disk",format=raw,id=boot -device virtio-blk-device,drive=boot \
 	$extra
 
