@@ -19,8 +19,8 @@ entry=$(hex $((0x$resume - (0x$stext & ~0xffffff) + (0x$code & ~0xffffff))))
 ktap_diag "Kernel code at 0x$code, _stext 0x$stext, cpu_resume 0x$resume: physical $entry"
 
 check "page valid after boot (magic, version, checksum)" [ "$(page_field check)" = ok ]
-check "magic FSWI, layout version 3, id 0" \
-	[ "$(page_field magic)/$(page_field version)/$(page_field id)" = 0x49575346/3/0 ]
+check "magic FSWI, layout version 4 (docs/instance-page.md), id 0" \
+	[ "$(page_field magic)/$(page_field version)/$(page_field id)" = 0x49575346/4/0 ]
 check "resume entry is the physical cpu_resume ($entry)" [ "$(page_field resume_entry)" = "$entry" ]
 check "release is uname -r" [ "$(page_field release)" = "$(uname -r)" ]
 # The region must not be System RAM for this kernel

@@ -47,6 +47,7 @@ static const struct good goods[] = {
 	{ "give 3 7", FSW_CMD_GIVE, 7 },
 	{ "close 1", FSW_CMD_CLOSE, 1 },
 	{ "inject serve-stall", FSW_CMD_INJECT, FSW_INJECT_SERVE_STALL },
+	{ "inject resume-hang", FSW_CMD_INJECT, FSW_INJECT_RESUME_HANG },
 };
 
 static const struct bad bads[] = {
