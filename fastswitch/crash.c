@@ -213,8 +213,14 @@ static void crash_record_hang(u32 id, bool watchdog)
 	crash_seal(cr);
 
 	if (!own) {
-		/* not booted by this instance: no page to write for it */
-		if (!fsw.inst[id].entry)
+		char why[FSW_WHY_LEN];
+		int st = fsw_instance_state(id, why);
+
+		/*
+		 * Only a page never written or left free is written for it:
+		 * one that does not check may be another's live page.
+		 */
+		if (!fsw.inst[id].entry || (st != -ENOENT && st != FSW_STATE_FREE))
 			return;
 		/* its resume entry: where it was started (never used: crashed) */
 		fsw_page_init(pg, id, fsw.inst[id].entry, fsw.cnt_freq, "unknown");
@@ -254,8 +260,16 @@ u32 fsw_crash_woken(void)
 	}
 	/* the guard's bound and time stay in the header until the report */
 	if (reason == FSW_CRASH_HANG) {
-		bool watchdog = fsw_guard_watchdog_fired();
+		char why[FSW_WHY_LEN];
+		bool watchdog;
 
+		/* a sleeping instance did not hang: the header is wrong */
+		if (fsw_instance_state(id, why) == FSW_STATE_SLEEPING) {
+			pr_err("region header names instance %u as hung, but it sleeps: ignored\n",
+			       id);
+			return FSW_NO_INSTANCE;
+		}
+		watchdog = fsw_guard_watchdog_fired();
 		crash_record_hang(id, watchdog);
 		fsw.stats.hangs++;
 		fsw.stats.watchdog_resets += watchdog;

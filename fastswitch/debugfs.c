@@ -213,6 +213,12 @@ static int sections_show(struct seq_file *m, void *v)
 }
 DEFINE_SHOW_ATTRIBUTE(sections);
 
+static int linear_map_show(struct seq_file *m, void *v)
+{
+	return fsw_linear_map_show(m);
+}
+DEFINE_SHOW_ATTRIBUTE(linear_map);
+
 static int section_crc_show(struct seq_file *m, void *v)
 {
 	return fsw_section_crc_show(m);
@@ -305,6 +311,7 @@ void fsw_debugfs_init(void)
 	debugfs_create_file("instances", 0400, fsw_dir, NULL, &instances_fops);
 	debugfs_create_file("online", 0400, fsw_dir, NULL, &online_fops);
 	debugfs_create_file("crashes", 0400, fsw_dir, NULL, &crashes_fops);
+	debugfs_create_file("linear_map", 0400, fsw_dir, NULL, &linear_map_fops);
 	if (!fsw.testing)
 		return;
 	debugfs_create_file("section_crc", 0400, fsw_dir, NULL,

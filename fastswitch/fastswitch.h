@@ -327,6 +327,7 @@ int fsw_report_show(struct seq_file *m);
 int fsw_sections_apply(const struct fsw_cmd *cmd, char *why);
 int fsw_sections_show(struct seq_file *m);
 int fsw_section_crc_show(struct seq_file *m);
+int fsw_linear_map_show(struct seq_file *m);
 
 /* inject.c: fault injection and test instrumentation (testing=1) */
 int fsw_inject(const struct fsw_cmd *cmd, char *why);

@@ -85,7 +85,8 @@ void fsw_esb_start(struct fsw_guard *g, u32 ms)
 	esb_unlock(g);
 	writel(preload, g->regs + ESB_TIMER2);
 	esb_unlock(g);
-	writew(ESB_RELOAD_KICK, g->regs + ESB_RELOAD);
+	/* a flag left by an earlier reset is not this guard's */
+	writew(ESB_RELOAD_KICK | ESB_RELOAD_FIRED, g->regs + ESB_RELOAD);
 	writeb(ESB_LOCK_ENABLE, g->cfg + ESB_CFG_LOCK);
 }
 

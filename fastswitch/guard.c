@@ -21,8 +21,13 @@
  * the guard, and wakes the instance it names through its wake entry, as
  * after a panic (crash.c), naming the guarded one crashed with the reason
  * "hang". A reset by hand in that window does the same: on a board with
- * no watchdog it is the only way back, and the reset path (whose reset
- * stops the watchdog) relies on it too.
+ * no watchdog it is the only way back. The reset of the reset path stops
+ * the watchdog; the decompressor that takes the boot request starts it
+ * again.
+ *
+ * Arming, extending and reporting run under the system sleep lock (the
+ * platform suspend callbacks, the PM notifier) or in module init and
+ * exit; the bounds are module parameters, read once per hand-over.
  *
  * The instance to wake is the one that hands over, or, for the hand-on of
  * a request, the requester, where a panic while serving returns as well.
@@ -76,6 +81,12 @@ void fsw_guard_report(void)
 {
 	u32 *h = fsw.hdr;
 
+	/* a watchdog that runs on resets: then the guard must be there */
+	if (fsw.guard.cfg && fsw_esb_stop(&fsw.guard)) {
+		pr_err("the watchdog does not stop: the machine will reset, and the guard wakes instance %d\n",
+		       (int)fsw_get(h, FSW_HDR_GUARD_WAKE) - 1);
+		return;
+	}
 	if (fsw_get(h, FSW_HDR_GUARD_WAKE) || fsw_get(h, FSW_HDR_GUARD_FOR) ||
 	    fsw_get(h, FSW_HDR_GUARD_MS)) {
 		fsw_put(h, FSW_HDR_GUARD_WAKE, 0);
@@ -84,8 +95,6 @@ void fsw_guard_report(void)
 		fsw_put64(h, FSW_HDR_GUARD_CNT, 0);
 		fsw_hdr_seal(h);
 	}
-	if (fsw.guard.cfg && fsw_esb_stop(&fsw.guard))
-		pr_err("the watchdog does not stop: the machine may reset\n");
 }
 
 /*
@@ -99,10 +108,13 @@ void fsw_guard_arm(const struct fsw_vector_args *a)
 
 	if (p->op == FSW_PENDING_NONE)
 		return;
-	ms = p->op == FSW_PENDING_BOOT ? guard_boot_ms : guard_switch_ms;
+	ms = p->op == FSW_PENDING_BOOT ? READ_ONCE(guard_boot_ms) :
+	     READ_ONCE(guard_switch_ms);
 	if (!ms)
 		return;
-	wake = p->op == FSW_PENDING_SERVE ? fsw.req.serving_for : fsw.id;
+	/* serving: the requester, unless this is the hand-on back to it */
+	wake = p->op == FSW_PENDING_SERVE && a->target_id != fsw.req.serving_for ?
+	       fsw.req.serving_for : fsw.id;
 	if (wake >= FSW_MAX_INSTANCES)
 		return;
 	fsw_put(h, FSW_HDR_GUARD_WAKE, wake + 1);

@@ -71,7 +71,7 @@ static int __init fsw_init(void)
 	fsw_guard_init();
 	ret = fsw_inject_init();
 	if (ret)
-		goto err_inst;
+		goto err_guard;
 	ret = fsw_suspend_init();
 	if (ret)
 		goto err_inject;
@@ -96,8 +96,8 @@ err_suspend:
 	fsw_suspend_exit();
 err_inject:
 	fsw_inject_exit();
+err_guard:
 	fsw_esb_remove(&fsw.guard);
-err_inst:
 	fsw_instances_exit();
 err_region:
 	fsw_region_unmap();
@@ -111,9 +111,9 @@ static void __exit fsw_exit(void)
 {
 	fsw_debugfs_exit();
 	fsw_crash_exit();
-	fsw_guard_exit();
 	fsw_shutdown_exit();
 	fsw_suspend_exit();
+	fsw_guard_exit();
 	fsw_inject_exit();
 	fsw_instances_exit();
 	fsw_region_unmap();

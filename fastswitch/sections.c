@@ -10,11 +10,15 @@
 #include <linux/crc32.h>
 #include <linux/io.h>
 #include <linux/memory_hotplug.h>
+#include <linux/mm.h>
 #include <linux/seq_file.h>
 #include <linux/sizes.h>
+#include <linux/uaccess.h>
 #include <asm/fastswitch.h>
 #include "fastswitch.h"
 #include "table.h"
+
+#define SECTION_BYTES	BIT_ULL(SECTION_SIZE_BITS)
 
 /*
  * reserve: offline this instance's sections and give them to another
@@ -202,6 +206,45 @@ int fsw_section_crc_show(struct seq_file *m)
 		}
 		memunmap(p);
 		seq_printf(m, "%08x\n", ~crc);
+	}
+	fastswitch_sections_unlock();
+	return 0;
+}
+
+/*
+ * "linear_map": for each section of the table in this kernel's lowmem,
+ * whether a read of its first and last word through the linear map
+ * succeeds (copy_from_kernel_nofault(): the value read is dropped). Only
+ * the online sections may be readable (docs/isolation.md).
+ */
+int fsw_linear_map_show(struct seq_file *m)
+{
+	phys_addr_t base, lo = __pa(PAGE_OFFSET), hi = __pa(high_memory - 1) + 1;
+	unsigned int nr, i;
+	const u32 *t;
+
+	fastswitch_sections_lock();
+	t = fastswitch_sections_table(&nr, &base);
+	if (!t) {
+		fastswitch_sections_unlock();
+		seq_puts(m, "no valid ownership table\n");
+		return 0;
+	}
+	seq_puts(m, "section owner state linear_map\n");
+	for (i = 0; i < nr; i++) {
+		phys_addr_t s = base + ((phys_addr_t)i << SECTION_SIZE_BITS);
+		const char *map = "outside";
+		u32 word, owner = fsw_tbl_owner(t, i);
+
+		if (s >= lo && s + SECTION_BYTES <= hi)
+			map = copy_from_kernel_nofault(&word, __va(s), 4) ||
+			      copy_from_kernel_nofault(&word, __va(s + SECTION_BYTES - 4), 4) ?
+			      "unmapped" : "readable";
+		if (owner < FSW_MAX_INSTANCES)
+			seq_printf(m, "%u %u", i, owner);
+		else
+			seq_printf(m, "%u %s", i, fsw_owner_name(owner));
+		seq_printf(m, " %s %s\n", fastswitch_section_state(i), map);
 	}
 	fastswitch_sections_unlock();
 	return 0;

@@ -252,6 +252,8 @@ static int fsw_pm_notify(struct notifier_block *nb, unsigned long event, void *p
 
 		fsw_inject_resume_hang();
 		crashed = fsw_crash_woken();
+		/* before the sections received go online, which takes time */
+		fsw_guard_report();
 
 		fsw_switch_done();
 		fsw_request_resumed(crashed);

@@ -218,7 +218,7 @@ static void fsw_guard_start(const void *fdt, u32 ms)
 	esb_unlock(bar);
 	__raw_writel(preload, IOMEM(bar + ESB_TIMER2));
 	esb_unlock(bar);
-	__raw_writew(ESB_RELOAD_KICK, IOMEM(bar + ESB_RELOAD));
+	__raw_writew(ESB_RELOAD_KICK | ESB_RELOAD_FIRED, IOMEM(bar + ESB_RELOAD));
 	__raw_writeb(ESB_LOCK_ENABLE, IOMEM(cfg + ESB_CFG_LOCK));
 }
 
@@ -242,6 +242,7 @@ static u32 fsw_guard_wake(u32 *hdr, unsigned long *page)
 		hdr[FSW_HDR_SWITCH_TO / 4] = wake - 1;
 		hdr[FSW_HDR_WAKE_COUNT / 4]++;
 	} else {
+		hdr[FSW_HDR_CRASHED / 4] = 0;
 		hdr[FSW_HDR_BOOT_REFUSED / 4]++;
 	}
 	hdr[FSW_HDR_CSUM / 4] = fsw_csum(hdr, FSW_HDR_SIZE / 4);
@@ -303,6 +304,8 @@ unsigned long fastswitch_boot_request(const void *fdt, unsigned long *dtb)
 	if (!entry) {
 		/* nobody is woken: no instance may count a crash for it */
 		hdr[FSW_HDR_CRASHED / 4] = 0;
+		hdr[FSW_HDR_GUARD_WAKE / 4] = 0;
+		hdr[FSW_HDR_GUARD_FOR / 4] = 0;
 		hdr[FSW_HDR_BOOT_REFUSED / 4]++;
 	} else if (hdr[FSW_HDR_BOOT_KIND / 4] == FSW_BOOT_KIND_WAKE) {
 		hdr[FSW_HDR_WAKE_COUNT / 4]++;

@@ -37,15 +37,18 @@
 #define ESB_TIMER2		0x04
 #define ESB_RELOAD		0x0c	/* 16 bits */
 #define ESB_RELOAD_KICK		0x0100
-#define ESB_RELOAD_FIRED	0x0200	/* the last reset was the watchdog's */
+#define ESB_RELOAD_FIRED	0x0200	/* the last reset was the watchdog's; 1 clears */
 #define ESB_UNLOCK1		0x80
 #define ESB_UNLOCK2		0x86
 #define ESB_PRELOAD_MAX		0xfffff
 
-/* Preload of each stage for a bound of @ms milliseconds */
+/*
+ * Preload of each stage for a bound of @ms milliseconds: two stages of
+ * 2^15 / 33 MHz per tick, never shorter than the bound
+ */
 static inline unsigned int esb_preload(unsigned int ms)
 {
-	unsigned int p = ms / 2 + (ms & 1);
+	unsigned int p = ((unsigned long long)ms * 33000 + 65535) >> 16;
 
 	return p < 1 ? 1 : p > ESB_PRELOAD_MAX ? ESB_PRELOAD_MAX : p;
 }

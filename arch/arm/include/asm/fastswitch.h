@@ -77,9 +77,9 @@
 /*
  * The hang guard (docs/crash.md): an instance that hands the machine over
  * names here the instance to wake (FSW_HDR_GUARD_WAKE, id + 1) if the one
- * it hands over to (FSW_HDR_GUARD_FOR, id + 1) has not reported back, as
- * the first thing its module does once it runs, before the machine
- * resets: the board's watchdog, armed for FSW_HDR_GUARD_MS, or a reset by
+ * it hands over to (FSW_HDR_GUARD_FOR, id + 1) has not reported back (at
+ * the end of its module's init, or at its resume complete) before the
+ * machine resets: the board's watchdog, armed for FSW_HDR_GUARD_MS, or a reset by
  * hand. With no boot request pending, the decompressor takes the guard as
  * a wake request and names the guarded instance as crashed with
  * FSW_HDR_CRASH_REASON FSW_CRASH_HANG.
