@@ -11,7 +11,7 @@ i=0
 while [ $i -lt 512 ]; do echo "$tag"; i=$((i + 1)); done >/tmp/tag/a
 echo "mark 1" >"$FSW/control"
 sh /usr/bin/fastswitch switch 0 >/dev/null 2>&1
-ktap_plan 6
+ktap_plan 7
 OTHER=0
 probe "$(cmdline_arg fsw.tag0)"
 probe_checks "instance 1"

@@ -50,10 +50,18 @@ probe_checks() {
 		eval '[ "$n" -gt 0 ] && [ "$PROBE_SEEN" = 0 ]'
 	check "$1: all $PROBE_TRIED were refused: mmap with EPERM, read with EPERM or EFAULT ($PROBE_DENIED)" \
 		[ "$PROBE_DENIED" = "$PROBE_TRIED" ]
+	# the kernel's own mapping: a read of each section's first and last
+	# word through the linear map (debugfs linear_map)
+	lm_other=$(awk -v me="$me" 'NR > 1 && $2 != me && $4 == "readable"' "$FSW/linear_map" | wc -l)
+	lm_unmapped=$(awk -v me="$me" 'NR > 1 && $2 != me && $4 == "unmapped"' "$FSW/linear_map" | wc -l)
+	lm_own=$(awk -v me="$me" 'NR > 1 && $2 == me && $3 == "online" && $4 == "readable"' "$FSW/linear_map" | wc -l)
+	lm_online=$(awk -v me="$me" 'NR > 1 && $2 == me && $3 == "online"' "$FSW/linear_map" | wc -l)
+	check "$1: the linear map reaches no section not its own ($lm_unmapped in its lowmem, unmapped), and all its $lm_online online ones" \
+		eval '[ "$lm_other" = 0 ] && [ "$lm_online" -gt 0 ] && [ "$lm_own" = "$lm_online" ]'
 	check "$1: the test-only readers of section contents do not exist without testing=1" \
 		eval '[ ! -e "$FSW/section_crc" ] && [ ! -e "$FSW/section_sums" ]'
-	modes=$(for f in control status page sections instances online crashes; do
+	modes=$(for f in control status page sections instances online crashes linear_map; do
 		echo "$f:$(stat -c %a "$FSW/$f")"; done | tr '\n' ' ')
 	check "$1: debugfs modes: $modes" \
-		[ "$modes" = "control:200 status:400 page:444 sections:400 instances:400 online:400 crashes:400 " ]
+		[ "$modes" = "control:200 status:400 page:444 sections:400 instances:400 online:400 crashes:400 linear_map:400 " ]
 }

@@ -16,7 +16,7 @@ tool() {
 	sh /usr/bin/fastswitch "$@"
 }
 
-ktap_plan 7
+ktap_plan 8
 tag="fsw-tag-0-$(head -c 8 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 mkdir -p /tmp/tag
 i=0
