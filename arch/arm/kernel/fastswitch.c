@@ -27,7 +27,9 @@
 #include <linux/math64.h>
 #include <linux/mmzone.h>
 #include <linux/printk.h>
+#include <linux/platform_device.h>
 #include <linux/psci.h>
+#include <linux/pstore_ram.h>
 #include <uapi/linux/psci.h>
 #include <linux/cpumask.h>
 
@@ -331,3 +333,35 @@ out_cpu:
 	return ret;
 }
 EXPORT_SYMBOL_GPL(fastswitch_enter);
+
+/*
+ * pstore/ramoops in this instance's area of the shared region: its panic
+ * and oops logs and its console stay there across the reset that returns
+ * the machine after a crash, for the next kernel booted as this instance
+ * (/sys/fs/pstore). The region is outside every kernel's memory map and
+ * each instance has its own area; an instance that is closed has it
+ * cleared.
+ */
+static int __init fastswitch_ramoops_init(void)
+{
+	struct ramoops_platform_data pd = {
+		.mem_size = FSW_PSTORE_SIZE,
+		.mem_type = 0,			/* write-combined, as the module maps it */
+		.record_size = FSW_PSTORE_RECORD,
+		.console_size = FSW_PSTORE_CONSOLE,
+		.max_reason = KMSG_DUMP_OOPS,
+	};
+	struct platform_device *pdev;
+
+	if (!IS_ENABLED(CONFIG_PSTORE_RAM) || fsw_region_size < FSW_PSTORE_END)
+		return 0;
+	pd.mem_address = fsw_region_base + FSW_PSTORE_OFFSET(fsw_instance_id);
+	pdev = platform_device_register_data(NULL, "ramoops", PLATFORM_DEVID_NONE,
+					     &pd, sizeof(pd));
+	if (IS_ERR(pdev)) {
+		pr_err("no pstore area: %ld\n", PTR_ERR(pdev));
+		return PTR_ERR(pdev);
+	}
+	return 0;
+}
+device_initcall(fastswitch_ramoops_init);

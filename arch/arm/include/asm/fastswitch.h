@@ -10,6 +10,8 @@
  *   base + FSW_PAGE_OFFSET(id)    instance page of instance id
  *   base + FSW_TABLE_OFFSET       section ownership table
  *   base + FSW_CRASH_OFFSET(id)   crash record of instance id
+ *   base + FSW_PSTORE_OFFSET(id)  pstore/ramoops area of instance id (if
+ *                                 the region reaches FSW_PSTORE_END)
  *
  * Every block ends with a checksum word over the rest of the block (see
  * fsw_csum()), so that the resume vector can check it with the MMU off.
@@ -35,6 +37,18 @@
 #define FSW_CRASH_SIZE		0x2000
 #define FSW_CRASH_OFFSET(id)	(FSW_SUMS_OFFSET + FSW_SUMS_SIZE + (id) * FSW_CRASH_SIZE)
 #define FSW_REGION_MIN_SIZE	FSW_CRASH_OFFSET(FSW_MAX_INSTANCES)
+/*
+ * Each instance's kernel keeps its pstore/ramoops records (panic and oops
+ * logs, the console) in its own area, across the reset of a crash, for
+ * the next kernel booted as that instance; close clears it. Its own
+ * layout is ramoops' (persistent RAM zones), not a Fastswitch block.
+ */
+#define FSW_PSTORE_BASE		0x100000
+#define FSW_PSTORE_SIZE		0x40000
+#define FSW_PSTORE_RECORD	0x10000		/* one panic or oops log */
+#define FSW_PSTORE_CONSOLE	0x10000		/* the console of the last boot */
+#define FSW_PSTORE_OFFSET(id)	(FSW_PSTORE_BASE + (id) * FSW_PSTORE_SIZE)
+#define FSW_PSTORE_END		FSW_PSTORE_OFFSET(FSW_MAX_INSTANCES)
 
 /* Region header: word offsets in bytes */
 #define FSW_HDR_MAGIC		0x00
