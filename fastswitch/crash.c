@@ -25,6 +25,7 @@
  */
 #define pr_fmt(fmt) "fastswitch: " fmt
 
+#include <linux/io.h>
 #include <linux/kmsg_dump.h>
 #include <linux/notifier.h>
 #include <linux/panic.h>
@@ -287,12 +288,26 @@ u32 fsw_crash_woken(void)
 	return id;
 }
 
-/* "close" of @id: its record is no longer its */
+/*
+ * "close" of @id: its record and its pstore area are no longer its (the
+ * next kernel booted as @id must not read them)
+ */
 void fsw_crash_forget(u32 id)
 {
 	u32 *cr = crash_record(id);
+	void *ps;
 
 	memset(cr, 0, FSW_CRASH_SIZE);
+	if (fsw.region_size < FSW_PSTORE_END)
+		return;
+	ps = memremap(fsw.region_base + FSW_PSTORE_OFFSET(id), FSW_PSTORE_SIZE,
+		      MEMREMAP_WC);
+	if (!ps) {
+		pr_err("instance %u: cannot clear its pstore area\n", id);
+		return;
+	}
+	memset(ps, 0, FSW_PSTORE_SIZE);
+	memunmap(ps);
 }
 
 /* The crash records of the instances that say crashed */

@@ -54,7 +54,8 @@ int fsw_instance_state(u32 id, char *why)
 
 /*
  * Refuse @id if it is this instance or may be alive (running, sleeping,
- * or a page that does not check). Return: 0 if nothing of it can be live.
+ * or a page that does not check; a crashed one never runs again).
+ * Return: 0 if nothing of it can be live.
  */
 int fsw_check_not_live(u32 id, const char *what, char *why)
 {
@@ -66,6 +67,9 @@ int fsw_check_not_live(u32 id, const char *what, char *why)
 	}
 	st = fsw_instance_state(id, why);
 	if (st == -ENOENT || st == FSW_STATE_FREE)
+		return 0;
+	/* a crashed instance never runs again: it may be booted anew */
+	if (st == FSW_STATE_CRASHED && fsw_get(fsw_page_of(id), FSW_PG_ID) == id)
 		return 0;
 	if (st == -EBADMSG) {
 		/* keep the reason, say what it means */
