@@ -719,35 +719,61 @@ static void __init create_table(phys_addr_t region, phys_addr_t size)
 	fsw_tbl_seal(table);
 }
 
+/* One exclusive resource over [start, end]; 0 or an errno */
+static int __init fence(phys_addr_t start, phys_addr_t end)
+{
+	struct resource *res;
+
+	if (start > end)
+		return 0;
+	res = kzalloc(sizeof(*res), GFP_KERNEL);
+	if (!res)
+		return -ENOMEM;
+	res->name = "Fastswitch: not this instance's";
+	res->start = start;
+	res->end = end;
+	res->flags = IORESOURCE_MEM | IORESOURCE_BUSY | IORESOURCE_EXCLUSIVE;
+	if (insert_resource(&iomem_resource, res)) {
+		kfree(res);
+		return -EBUSY;
+	}
+	return 0;
+}
+
 /*
  * /dev/mem (CONFIG_STRICT_DEVMEM) refuses RAM, but a section outside this
  * kernel's memory map is not RAM to it: another instance's memory below
  * this kernel's PHYS_OFFSET or above its end, the firmware's, the shared
  * region. Each run of such sections gets an exclusive resource, which
  * /dev/mem refuses as well. They never enter the map later: only present
- * sections can be taken.
+ * sections can be taken. This instance's own pstore area in the shared
+ * region is left out: its ramoops device requests it.
  */
-static void __init fence_absent(void)
+static void __init fence_absent(phys_addr_t region, phys_addr_t size)
 {
+	phys_addr_t ps = region + FSW_PSTORE_OFFSET(fastswitch_instance_id());
+	phys_addr_t ps_end = ps + FSW_PSTORE_SIZE - 1;
 	unsigned int i, j, fenced = 0;
-	struct resource *res;
 
+	if (!IS_ENABLED(CONFIG_PSTORE_RAM) || size < FSW_PSTORE_END)
+		ps_end = 0;
 	for (i = 0; i < ram_nr; i = j) {
+		phys_addr_t start = sec_addr(i), end;
+		int ret;
+
 		j = i + 1;
 		if (present_section_nr(sec_nr(i)))
 			continue;
 		while (j < ram_nr && !present_section_nr(sec_nr(j)))
 			j++;
-		res = kzalloc(sizeof(*res), GFP_KERNEL);
-		if (!res)
-			break;
-		res->name = "Fastswitch: not this instance's";
-		res->start = sec_addr(i);
-		res->end = sec_addr(j - 1) + SECTION_BYTES - 1;
-		res->flags = IORESOURCE_MEM | IORESOURCE_BUSY | IORESOURCE_EXCLUSIVE;
-		if (insert_resource(&iomem_resource, res)) {
-			pr_err("sections %u-%u: cannot fence them from /dev/mem\n", i, j - 1);
-			kfree(res);
+		end = sec_addr(j - 1) + SECTION_BYTES - 1;
+		if (ps_end && ps >= start && ps_end <= end)
+			ret = fence(start, ps - 1) ?: fence(ps_end + 1, end);
+		else
+			ret = fence(start, end);
+		if (ret) {
+			pr_err("sections %u-%u: cannot fence them from /dev/mem: %d\n",
+			       i, j - 1, ret);
 			continue;
 		}
 		fenced += j - i;
@@ -786,7 +812,7 @@ static int __init fastswitch_sections_init(void)
 	}
 	pr_info("ownership table at %pa, %u sections of %lu MiB from %#x; %u others' sections present offline\n",
 		&table_phys, ram_nr, SECTION_BYTES >> 20, ram_base, added);
-	fence_absent();
+	fence_absent(region, size);
 	return 0;
 }
 subsys_initcall(fastswitch_sections_init);
