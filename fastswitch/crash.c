@@ -191,11 +191,11 @@ static struct kmsg_dumper fsw_dumper = {
 static void crash_record_hang(u32 id, bool watchdog)
 {
 	u32 *cr = crash_record(id), *pg = fsw_page_of(id);
-	u32 found, expected, ms = fsw_get(fsw.hdr, FSW_HDR_GUARD_MS);
+	u32 ms = fsw_get(fsw.hdr, FSW_HDR_GUARD_MS);
+	char why[FSW_WHY_LEN];
+	int st = fsw_instance_state(id, why);
 	/* its module wrote it: a page left free by a former instance is not */
-	bool own = fsw_page_check(pg, &found, &expected) == FSW_VEC_OK &&
-		   fsw_get(pg, FSW_PG_ID) == id &&
-		   fsw_get(pg, FSW_PG_STATE) != FSW_STATE_FREE;
+	bool own = st > FSW_STATE_FREE && fsw_get(pg, FSW_PG_ID) == id;
 
 	memset(cr, 0, FSW_CRASH_SIZE);
 	fsw_put(cr, FSW_CR_MAGIC, FSW_CRASH_MAGIC);
@@ -214,9 +214,6 @@ static void crash_record_hang(u32 id, bool watchdog)
 	crash_seal(cr);
 
 	if (!own) {
-		char why[FSW_WHY_LEN];
-		int st = fsw_instance_state(id, why);
-
 		/*
 		 * Only a page never written or left free is written for it:
 		 * one that does not check may be another's live page.
