@@ -1,7 +1,9 @@
 #!/bin/sh
-# Build the patched kernel: Debian's linux-source-6.12, patches/series applied
-# with git am, the new files of arch/arm/ and memhotplug/ copied in, the
-# fastswitch_virt config fragment merged onto allnoconfig.
+# Build the patched kernel: Debian's linux-source-$FSW_KVER (6.12 unless
+# FSW_KVER=6.1), patches/$FSW_KVER/series applied with git am, the new files
+# of arch/arm/ and memhotplug/ copied in, the fastswitch_virt config
+# fragment merged onto allnoconfig (and FSW_CONFIG_VARIANT's fragment, if
+# set, over it: another configuration of the same tree).
 #
 # The source tree and the objects live in $FSW_CACHE/linux-<version>/, keyed
 # by the Debian version, so that a rebuild only recompiles what changed.
@@ -11,7 +13,7 @@ FSW_TOP=$(cd "$(dirname "$0")/.." && pwd)
 fsw_noargs "$@"
 
 debver=$(fsw_kernel_debver)
-[ -n "$debver" ] || fsw_die "linux-source-6.12 is not installed (run host/deps.sh)"
+[ -n "$debver" ] || fsw_die "linux-source-$FSW_KVER is not installed (run host/deps.sh)"
 [ -f "$FSW_KSRC_TAR" ] || fsw_die "$FSW_KSRC_TAR is missing"
 kroot=$FSW_CACHE/linux-$debver
 src=$kroot/src
@@ -22,7 +24,7 @@ obj=$kroot/obj
 [ -z "${FSW_PEER:-}" ] || obj=$obj-$FSW_PEER
 # Sibling object directories share ccache entries (paths made relative)
 export CCACHE_BASEDIR=$kroot
-fsw_log "kernel: Debian linux-source-6.12 $debver"
+fsw_log "kernel: Debian linux-source-$FSW_KVER $debver"
 
 git_k() {
 	git -C "$src" -c user.name=fastswitch -c user.email=fastswitch@localhost \
@@ -34,28 +36,28 @@ if ! git_k rev-parse -q --verify refs/tags/debian-base >/dev/null 2>&1; then
 	rm -rf "$kroot"
 	mkdir -p "$kroot"
 	tar -C "$kroot" -xf "$FSW_KSRC_TAR"
-	mv "$kroot/linux-source-6.12" "$src"
+	mv "$kroot/linux-source-$FSW_KVER" "$src"
 	git_k init -q
 	git_k add -A -f
-	git_k commit -q -m "Debian linux-source-6.12 $debver"
+	git_k commit -q -m "Debian linux-source-$FSW_KVER $debver"
 	git_k tag debian-base
 fi
 
 # Apply the series only when it changed since the last build: resetting
 # rewrites the patched files and costs their recompilation.
-stamp=$(cat "$FSW_TOP/patches/series" $(sed -e 's/#.*//' -e '/^[[:space:]]*$/d' \
-	-e "s|^|$FSW_TOP/patches/|" "$FSW_TOP/patches/series") | sha256sum | cut -d' ' -f1)
+stamp=$(cat "$FSW_PATCHES/series" $(sed -e 's/#.*//' -e '/^[[:space:]]*$/d' \
+	-e "s|^|$FSW_PATCHES/|" "$FSW_PATCHES/series") | sha256sum | cut -d' ' -f1)
 if [ "$(cat "$kroot/series.stamp" 2>/dev/null)" != "$stamp" ]; then
-	fsw_log "applying patches/series"
+	fsw_log "applying patches/$FSW_KVER/series"
 	rm -f "$kroot/series.stamp"
 	git_k am --abort >/dev/null 2>&1 || true
 	git_k checkout -q -f debian-base
 	git_k clean -q -fd
-	for p in $(sed -e 's/#.*//' -e '/^[[:space:]]*$/d' "$FSW_TOP/patches/series"); do
-		if ! git_k am -q --keep-cr "$FSW_TOP/patches/$p" >"$kroot/am.log" 2>&1; then
+	for p in $(sed -e 's/#.*//' -e '/^[[:space:]]*$/d' "$FSW_PATCHES/series"); do
+		if ! git_k am -q --keep-cr "$FSW_PATCHES/$p" >"$kroot/am.log" 2>&1; then
 			cat "$kroot/am.log" >&2
 			git_k am --abort >/dev/null 2>&1 || true
-			fsw_die "patch does not apply: patches/$p"
+			fsw_die "patch does not apply: patches/$FSW_KVER/$p"
 		fi
 		echo "    applied $p"
 	done
@@ -79,6 +81,18 @@ if [ "$FSW_SECTION_BITS" != 24 ] || [ -n "${FSW_PEER:-}" ]; then
 		${FSW_PEER:+-e "s/^CONFIG_DEFAULT_HOSTNAME=.*/CONFIG_DEFAULT_HOSTNAME=\"fastswitch-$FSW_PEER\"/"} \
 		"$frag" >"$obj/fastswitch_virt.config"
 	frag=$obj/fastswitch_virt.config
+fi
+if [ -n "${FSW_CONFIG_VARIANT:-}" ]; then
+	# Another configuration of the same tree: the variant's lines win
+	# over the base fragment's (those of the symbols it sets are dropped),
+	# as scripts/kconfig/merge_config.sh does.
+	[ -f "$src/$FSW_CONFIG_VARIANT" ] || fsw_die "no config fragment $FSW_CONFIG_VARIANT"
+	mkdir -p "$obj"
+	awk 'FNR == NR { if (match($0, /CONFIG_[A-Za-z0-9_]+/)) set[substr($0, RSTART, RLENGTH)] = 1; next }
+		match($0, /CONFIG_[A-Za-z0-9_]+/) && (substr($0, RSTART, RLENGTH) in set) { next }
+		{ print }' "$src/$FSW_CONFIG_VARIANT" "$frag" >"$obj/fastswitch_merged.config"
+	cat "$src/$FSW_CONFIG_VARIANT" >>"$obj/fastswitch_merged.config"
+	frag=$obj/fastswitch_merged.config
 fi
 kmake() {
 	make -s -C "$src" O="$obj" ARCH=arm CROSS_COMPILE="$FSW_CROSS" \

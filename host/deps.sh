@@ -11,9 +11,9 @@ FSW_TOP=$(cd "$(dirname "$0")/.." && pwd)
 . "$FSW_TOP/host/env.sh"
 fsw_noargs "$@"
 
-# Kernel: its source, host compiler and C library (host programs of the
+# Kernels: their sources (6.12 and 6.1), host compiler and C library (host programs of the
 # kernel build, the host unit tests), the kernel build's tools
-PKGS="linux-source-6.12 gcc libc6-dev make git perl bison flex bc libssl-dev libelf-dev
+PKGS="linux-source-6.12 linux-source-6.1 gcc libc6-dev make git perl bison flex bc libssl-dev libelf-dev
 xz-utils cpio kmod python3 ccache device-tree-compiler"
 # Guest: the armhf cross compiler and its C library (the static test
 # helpers, the module), the initramfs

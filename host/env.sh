@@ -7,7 +7,15 @@
 : "${FSW_JOBS:=$(($(nproc 2>/dev/null || echo 2) + 1))}"
 FSW_CROSS=arm-linux-gnueabihf-
 FSW_UBOOT=/usr/lib/u-boot/qemu_arm/u-boot.bin
-FSW_KSRC_TAR=/usr/src/linux-source-6.12.tar.xz
+# The kernel: Debian's linux-source-$FSW_KVER, 6.12 (the default) or 6.1,
+# with the series of patches/$FSW_KVER/
+: "${FSW_KVER:=6.12}"
+case $FSW_KVER in
+6.12 | 6.1) ;;
+*) echo "fastswitch: error: FSW_KVER=$FSW_KVER: the kernels are 6.12 and 6.1" >&2; exit 1 ;;
+esac
+FSW_KSRC_TAR=/usr/src/linux-source-$FSW_KVER.tar.xz
+FSW_PATCHES=$FSW_TOP/patches/$FSW_KVER
 CCACHE_DIR=${CCACHE_DIR:-$FSW_CACHE/ccache}
 export FSW_CACHE FSW_OUT CCACHE_DIR
 
@@ -43,7 +51,7 @@ fsw_qemu() {
 
 # The Debian version of the kernel source package, e.g. 6.12.117-1~deb12u1.
 fsw_kernel_debver() {
-	dpkg-query -W -f '${Version}' linux-source-6.12 2>/dev/null
+	dpkg-query -W -f '${Version}' "linux-source-$FSW_KVER" 2>/dev/null
 }
 
 # Section size of the kernel build, log2: 24 (16 MiB, the default and

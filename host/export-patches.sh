@@ -1,10 +1,10 @@
 #!/bin/sh
-# Write the kernel tree's commits on top of debian-base back to patches/
-# (after editing them in $FSW_CACHE/linux-<version>/src with git commit
-# --amend or rebase). No signature, and blank context lines without their
+# Write the kernel tree's commits on top of debian-base back to
+# patches/$FSW_KVER/ (FSW_KVER=6.12, the default, or 6.1; after editing them
+# in $FSW_CACHE/linux-<version>/src with git commit --amend or rebase). No signature, and blank context lines without their
 # single space (git am reads them the same), so that checkpatch finds no
 # trailing whitespace in the files themselves. The cover letter
-# (patches/0000-cover-letter.patch) is kept as it is.
+# (0000-cover-letter.patch) is kept as it is.
 set -eu
 FSW_TOP=$(cd "$(dirname "$0")/.." && pwd)
 . "$FSW_TOP/host/env.sh"
@@ -16,12 +16,13 @@ git -C "$src" rev-parse -q --verify refs/tags/debian-base >/dev/null ||
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 git -C "$src" format-patch -q --no-signature debian-base -o "$tmp"
-find "$FSW_TOP/patches" -name '[0-9][0-9][0-9][0-9]-*.patch' ! -name '0000-*' -delete
+mkdir -p "$FSW_PATCHES"
+find "$FSW_PATCHES" -name '[0-9][0-9][0-9][0-9]-*.patch' ! -name '0000-*' -delete
 {
-	echo "# Applied in order with git am on Debian's linux-source-6.12."
+	echo "# Applied in order with git am on Debian's linux-source-$FSW_KVER."
 	for p in "$tmp"/*.patch; do
-		sed 's/^ $//' "$p" >"$FSW_TOP/patches/$(basename "$p")"
+		sed 's/^ $//' "$p" >"$FSW_PATCHES/$(basename "$p")"
 		basename "$p"
 	done
-} >"$FSW_TOP/patches/series"
-fsw_log "patches/: $(grep -vc '^#' "$FSW_TOP/patches/series") patches from $src"
+} >"$FSW_PATCHES/series"
+fsw_log "patches/$FSW_KVER/: $(grep -vc '^#' "$FSW_PATCHES/series") patches from $src"

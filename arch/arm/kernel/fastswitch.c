@@ -303,6 +303,9 @@ int fastswitch_enter(struct fsw_vector_args *args, unsigned int flags)
 	if (ret)
 		return ret;
 
+	/* No process may keep a mapping of what is not online here */
+	arm_lowmem_sweep();
+
 	*va = *args;
 	va->status = FSW_VEC_OK;
 	va->wake = 0;

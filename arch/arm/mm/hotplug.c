@@ -20,9 +20,9 @@
  * first-level entries are taken out of init_mm and of every process when
  * it is added offline or goes offline, and put back into init_mm when it
  * goes online (a process faults them in again: do_translation_fault()).
- * A process forked meanwhile may have copied them just before: every
- * suspend takes them out again once tasks are frozen, before the machine
- * can be handed to anyone (syscore). memremap() of such a range makes a
+ * A process forked meanwhile may have copied them just before: the
+ * Fastswitch hand-off takes them out again once tasks are frozen, before
+ * the machine is handed to anyone (arm_lowmem_sweep()). memremap() of such a range makes a
  * mapping of its own (arch_memremap_can_ram_remap(), ioremap.c).
  */
 #define pr_fmt(fmt) "memory hotplug: " fmt
@@ -36,8 +36,8 @@
 #include <linux/oom.h>
 #include <linux/printk.h>
 #include <linux/sched/signal.h>
-#include <linux/syscore_ops.h>
 #include <asm/cacheflush.h>
+#include <asm/fastswitch.h>
 #include <asm/memory.h>
 #include <asm/tlbflush.h>
 
@@ -49,7 +49,7 @@
 /*
  * The entries taken out (l1_out) and what init_mm held there (l1_saved).
  * Changed under mem_hotplug_lock (arch_add_memory(), arch_remove_memory(),
- * the memory notifier); read by the syscore sweep, which runs alone.
+ * the memory notifier); read by arm_lowmem_sweep(), which runs alone.
  */
 static pmdval_t l1_saved[LOWMEM_L1];
 static DECLARE_BITMAP(l1_out, LOWMEM_L1);
@@ -212,11 +212,14 @@ int arch_add_memory(int nid, u64 start, u64 size, struct mhp_params *params)
 	return 0;
 }
 
-void arch_remove_memory(u64 start, u64 size, struct vmem_altmap *altmap,
-			struct dev_pagemap *pgmap)
+/*
+ * Called by arch_remove_memory() (init.c, whose arguments follow each
+ * kernel's hotplug core) once the pages are gone: offline already, so
+ * nothing is left to do but to keep them out of the linear map.
+ */
+void arm_lowmem_removed(u64 start, u64 size)
 {
-	__remove_pages(PFN_DOWN(start), size >> PAGE_SHIFT, altmap, pgmap);
-	lowmem_unmap(start, size);	/* offline already: nothing left to do */
+	lowmem_unmap(start, size);
 }
 
 static int lowmem_memory_notify(struct notifier_block *nb, unsigned long action,
@@ -243,8 +246,13 @@ static struct notifier_block lowmem_memory_nb = {
 	.priority = INT_MIN,
 };
 
-/* Tasks frozen, one CPU: take out what a fork may have copied back */
-static int lowmem_sweep(void *unused)
+/**
+ * arm_lowmem_sweep - take out again what a fork may have copied back
+ *
+ * Called by fastswitch_enter() before the machine is handed to another
+ * instance: interrupts off, this CPU alone, tasks frozen.
+ */
+void arm_lowmem_sweep(void)
 {
 	unsigned long first = find_first_bit(l1_out, LOWMEM_L1);
 
@@ -252,20 +260,10 @@ static int lowmem_sweep(void *unused)
 		l1_clear_everywhere(first, LOWMEM_L1 - 1);
 		local_flush_tlb_all();
 	}
-	return 0;
 }
-
-static const struct syscore_ops lowmem_syscore_ops = {
-	.suspend = lowmem_sweep,
-};
-
-static struct syscore lowmem_syscore = {
-	.ops = &lowmem_syscore_ops,
-};
 
 static int __init lowmem_unmap_init(void)
 {
-	register_syscore(&lowmem_syscore);
 	return register_memory_notifier(&lowmem_memory_nb);
 }
 core_initcall(lowmem_unmap_init);

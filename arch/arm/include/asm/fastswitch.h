@@ -531,6 +531,13 @@ static inline void fastswitch_sections_read_region(phys_addr_t region) { }
 static inline void fastswitch_sections_reserve(void) { }
 static inline void fastswitch_sections_remove(void) { }
 #endif
+
+/* Lowmem not online is out of the linear map (arch/arm/mm/hotplug.c) */
+#ifdef CONFIG_MEMORY_HOTPLUG
+void arm_lowmem_sweep(void);
+#else
+static inline void arm_lowmem_sweep(void) { }
+#endif
 #endif
 
 #endif /* __ASSEMBLY__ */
