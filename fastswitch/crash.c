@@ -36,6 +36,7 @@
 #include <asm/arch_timer.h>
 #include <asm/fastswitch.h>
 #include "fastswitch.h"
+#include "kapi.h"
 
 /* Written only in panic context, where nothing else runs */
 static bool fsw_crash_recorded;
@@ -156,14 +157,13 @@ static struct notifier_block fsw_panic_nb = {
 };
 
 /* After the notifiers: the tail of the kernel log into the record */
-static void fsw_crash_dump(struct kmsg_dumper *dumper,
-			   struct kmsg_dump_detail *detail)
+static void fsw_crash_dump(enum kmsg_dump_reason reason)
 {
 	u32 *cr = crash_record(fsw.id);
 	struct kmsg_dump_iter iter;
 	size_t len = 0;
 
-	if (detail->reason != KMSG_DUMP_PANIC || !fsw_crash_recorded)
+	if (reason != KMSG_DUMP_PANIC || !fsw_crash_recorded)
 		return;
 	kmsg_dump_rewind(&iter);
 	kmsg_dump_get_buffer(&iter, false, fsw_crash_log, FSW_CR_LOG_MAX, &len);
@@ -175,8 +175,10 @@ static void fsw_crash_dump(struct kmsg_dumper *dumper,
 	wmb();	/* the log is in RAM before the reset */
 }
 
+FSW_KMSG_DUMPER(fsw_crash_dumper, fsw_crash_dump)
+
 static struct kmsg_dumper fsw_dumper = {
-	.dump = fsw_crash_dump,
+	.dump = fsw_crash_dumper,
 	.max_reason = KMSG_DUMP_PANIC,
 };
 

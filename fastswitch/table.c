@@ -5,7 +5,7 @@
  * tests/host for unit tests.
  */
 #ifdef __KERNEL__
-#include <linux/sprintf.h>
+#include <linux/kernel.h>
 #else
 #include <stdio.h>
 #endif
