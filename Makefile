@@ -36,10 +36,14 @@ module: kernel
 	@$(MAKE) -s -C $(KDIR) ARCH=arm CROSS_COMPILE=$(CROSS) \
 		CC="ccache $(CROSS)gcc" M=$(TOP) modules
 
-# The second instance: another build of the same tree, with its module
+# The other instances, each with its module: peer, another build of the
+# same tree; peer2, the same tree in another configuration; v61, Debian's
+# 6.1 with its own series (also an initial instance, in out/v61-initial)
 peer: module
 	@$(TOP)/host/build-peer.sh
-	@FSW_PEER_NAME=peer2 $(TOP)/host/build-peer.sh
+	@FSW_PEER_NAME=peer2 FSW_CONFIG_VARIANT=arch/arm/configs/fastswitch_variant.config \
+		$(TOP)/host/build-peer.sh
+	@FSW_PEER_NAME=v61 FSW_KVER=6.1 FSW_PEER_INITIAL=yes $(TOP)/host/build-peer.sh
 
 initramfs: module peer
 	@$(TOP)/host/build-initramfs.sh

@@ -52,15 +52,27 @@ for c in "$FSW_TOP"/tests/guest/*.c; do
 done
 chmod 755 "$st/init" "$st"/usr/bin/* "$st"/tests/*.sh "$st"/tests/kselftest/*.sh "$st"/bench/*.sh
 # The initial instance carries the peer instances' kernels and initramfs
-peers=${FSW_INITRAMFS_PEERS:-$FSW_OUT/peer $FSW_OUT/peer2}
+peers=${FSW_INITRAMFS_PEERS:-$FSW_OUT/peer $FSW_OUT/peer2 $FSW_OUT/v61}
 if [ "$peers" != none ]; then
 	for peer in $peers; do
 		[ -f "$peer/zImage" ] && [ -f "$peer/initramfs.cpio.gz" ] ||
 			fsw_die "no peer instance in $peer (host/build-peer.sh)"
 		mkdir -p "$st/boot/${peer##*/}"
-		cp "$peer/zImage" "$peer/initramfs.cpio.gz" "$st/boot/${peer##*/}/"
+		cp "$peer/zImage" "$peer/initramfs.cpio.gz" "$peer/initramfs/etc/kernel-build" \
+			"$st/boot/${peer##*/}/"
 	done
 fi
+# What this kernel is: its release and the configuration the tests tell
+# kernels apart by (tests/guest/lib.sh: kernel_build)
+awk -v release="$(cat "$kobj/include/config/kernel.release")" '
+	BEGIN { print "release=" release }
+	/^CONFIG_HZ=/ { print "hz=" substr($0, 11) }
+	/^CONFIG_NR_CPUS=/ { print "nr_cpus=" substr($0, 16) }
+	/^CONFIG_PREEMPT_NONE=y/ { print "preempt=none" }
+	/^CONFIG_PREEMPT_VOLUNTARY=y/ { print "preempt=voluntary" }
+	/^CONFIG_PREEMPT=y/ { print "preempt=full" }
+	/^CONFIG_HZ_PERIODIC=y/ { print "tick=periodic" }
+	/^CONFIG_NO_HZ_IDLE=y/ { print "tick=idle" }' "$kobj/.config" >"$st/etc/kernel-build"
 echo "${FSW_HOSTNAME:-fastswitch}" >"$st/etc/hostname"
 echo "root:x:0:0:root:/root:/bin/sh" >"$st/etc/passwd"
 
