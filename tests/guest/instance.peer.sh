@@ -13,6 +13,7 @@ KTAP_PREFIX="peer: "
 SWITCHES=$(cmdline_arg fsw.switches)
 TOOL_SH=$(cmdline_arg fsw.tool_sh)
 BOOT_PATH=$(cmdline_arg fsw.boot_path)
+PEER_NAME=$(cmdline_arg fsw.peer_name)
 tool() {
 	$TOOL_SH /usr/bin/fastswitch "$@"
 }
@@ -22,7 +23,8 @@ nreset=0
 ktap_plan $((16 + nreset))
 run=1
 echo "mark $run" >"$FSW/control"
-check "booted as instance 1: $(uname -r)" eval '[ "$(status_field instance)" = 1 ] && uname -r | grep -q -- "-peer$" && [ "$(hostname)" = fastswitch-peer ]'
+check "booted as instance 1: $PEER_NAME, $(kernel_what), $(uname -v)" \
+	eval '[ "$(status_field instance)" = 1 ] && kernel_is_build && uname -r | grep -q -- "-$PEER_NAME\$" && [ "$(hostname)" = "fastswitch-$PEER_NAME" ]'
 check "booted by instance 0 ($BOOT_PATH path) in $(status_field boot_us) us" [ "$(status_field boot_us)" -gt 0 ]
 own=$(sects_of 1 | wc -l)
 total=$(dmesg | sed -n 's/.*Memory: [0-9]*K\/\([0-9]*\)K available.*/\1/p')

@@ -285,6 +285,48 @@ cmdline_arg() {
 
 # long_or LONG SHORT: the soak figure under make check-long (fsw.long=1
 # on the command line), the short one under make check
+# kernel_build KEY [FILE]: what a kernel build is (host/build-initramfs.sh
+# writes it): release, hz, nr_cpus, preempt (none|voluntary|full), tick
+# (periodic|idle). FILE is this kernel's /etc/kernel-build by default; a
+# peer's is /boot/NAME/kernel-build.
+kernel_build() {
+	sed -n "s/^$1=//p" "${2:-/etc/kernel-build}"
+}
+
+# kernel_is_build: the running kernel is the build /etc/kernel-build
+# describes: its release, NR_CPUS (kernel_max + 1) and preemption model
+# (uname -v says PREEMPT for full preemption)
+kernel_is_build() {
+	[ "$(uname -r)" = "$(kernel_build release)" ] &&
+		[ $(($(cat /sys/devices/system/cpu/kernel_max) + 1)) = "$(kernel_build nr_cpus)" ] || return 1
+	case $(kernel_build preempt) in
+	full) uname -v | grep -q ' PREEMPT ' ;;
+	*) ! uname -v | grep -q ' PREEMPT ' ;;
+	esac
+}
+
+# kernel_what [FILE]: one line saying what a build is
+kernel_what() {
+	echo "$(kernel_build release "$@") (HZ $(kernel_build hz "$@"), preempt $(kernel_build preempt "$@"), tick $(kernel_build tick "$@"), NR_CPUS $(kernel_build nr_cpus "$@"))"
+}
+
+# kernel_differs FILE1 FILE2: how two builds differ: version (another
+# kernel version), config (the same version, another HZ, preemption model,
+# tick or NR_CPUS), build (only the release name), same
+kernel_differs() {
+	r1=$(kernel_build release "$1") r2=$(kernel_build release "$2")
+	if [ -z "$r1" ] || [ -z "$r2" ]; then
+		echo unknown
+	elif [ "${r1%%-*}" != "${r2%%-*}" ]; then
+		echo version
+	else
+		for k in hz preempt tick nr_cpus; do
+			[ "$(kernel_build $k "$1")" = "$(kernel_build $k "$2")" ] || { echo config; return; }
+		done
+		if [ "$r1" != "$r2" ]; then echo build; else echo same; fi
+	fi
+}
+
 long_or() {
 	if [ "$(cmdline_arg fsw.long)" = 1 ]; then echo "$1"; else echo "$2"; fi
 }
@@ -320,12 +362,13 @@ peer_layout() {
 [ -r "$FSW/sections" ] && peer_layout
 
 # peer_boot ARGS...: reserve PEER_BASE for instance 1, load the peer
-# build there and boot it with the console and ARGS on its command line
-# (returns when it switches back); fails if a step fails
+# build (/boot/$PEER_NAME, default peer) there and boot it with the
+# console and ARGS on its command line (returns when it switches back);
+# fails if a step fails
 peer_boot() {
 	sh /usr/bin/fastswitch reserve "$PEER_BASE" "$PEER_SECTIONS" 1 >/dev/null &&
-		sh /usr/bin/fastswitch load 1 kernel "$PEER_KERNEL" /boot/peer/zImage >/dev/null &&
-		sh /usr/bin/fastswitch load 1 initrd "$PEER_INITRD" /boot/peer/initramfs.cpio.gz >/dev/null &&
+		sh /usr/bin/fastswitch load 1 kernel "$PEER_KERNEL" "/boot/${PEER_NAME:-peer}/zImage" >/dev/null &&
+		sh /usr/bin/fastswitch load 1 initrd "$PEER_INITRD" "/boot/${PEER_NAME:-peer}/initramfs.cpio.gz" >/dev/null &&
 		sh /usr/bin/fastswitch cmdline 1 console=ttyAMA0,115200 loglevel=4 "$@" >/dev/null &&
 		sh /usr/bin/fastswitch boot 1 >/dev/null
 }

@@ -6,5 +6,4 @@
 # qemu-peer: yes
 . /tests/instances.sh
 BOOT_PATH=direct SWITCHES=$(long_or 200 40) TOOL_SH=mksh
-ktap_plan $INSTANCES_CHECKS
-instances_run two-instances-mksh
+instances_test two-instances-mksh

@@ -7,5 +7,4 @@
 # qemu-peer: yes
 . /tests/instances.sh
 BOOT_PATH=direct SWITCHES=$(long_or 200 40) TOOL_SH=sh
-ktap_plan $INSTANCES_CHECKS
-instances_run two-instances
+instances_test two-instances

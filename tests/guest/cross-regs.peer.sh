@@ -1,0 +1,88 @@
+#!/bin/sh
+# Instance 1 of tests/guest/cross-regs.sh, the 6.1 build (v61): arms an
+# RTC wake alarm far in the future (RTC_MR, the alarm bit of RTC_IMSC),
+# which instance 0 (6.12) never does, and switches back. Each time
+# instance 0 switches here again (fsw.rounds times), it checks that the
+# mandatory GIC registers and the PL031's alarm registers hold what they
+# held when it left, its alarm armed in the PL031, although instance 0
+# set and cleared an alarm of its own meanwhile. KTAP lines "peer: ";
+# after the last round it switches back for good.
+KTAP_PREFIX="peer: "
+. /tests/lib.sh
+
+ROUNDS=$(cmdline_arg fsw.rounds)
+tool() {
+	sh /usr/bin/fastswitch "$@"
+}
+
+# --- the registers (the same helpers in cross-regs.sh and cross-regs.peer.sh) ---
+RTC=/sys/class/rtc/rtc0
+# regs_setup: this shell and its children on CPU 0 (GICD_ISENABLER0,
+# the SGI/PPI priorities and configuration and the CPU interface are
+# banked per CPU), survey on (the page then lists the PL031 too) and
+# /tmp/reglist, "ADDRESS NAME" of every register the vector restores
+# (flags R and RC) and of RTC_MR and RTC_IMSC
+regs_setup() {
+	taskset -p 1 $$ >/dev/null
+	tool survey on >/dev/null
+	tool regs | awk '$3 ~ /^R/ || $5 ~ /^RTC_(MR|IMSC)\[/ { print $1, $5 }' >/tmp/reglist
+	REGS_GIC=$(grep -c ' GIC' /tmp/reglist)
+	REGS_RTC=$(grep -c ' RTC_' /tmp/reglist)
+	RTC_MR=$(awk '$2 == "RTC_MR[0]" { print $1 }' /tmp/reglist)
+	RTC_IMSC=$(awk '$2 == "RTC_IMSC[0]" { print $1 }' /tmp/reglist)
+}
+
+# regs_snap FILE: the live value of every register of the list, "NAME ADDRESS VALUE"
+regs_snap() {
+	while read -r a n; do
+		printf '%s %s 0x%08x\n' "$n" "$a" "$(devmem "$a" 32)"
+	done </tmp/reglist >"$1"
+}
+
+# regs_diff: the registers whose live value (/tmp/now) is not the one they
+# held when this instance left (/tmp/left), "NAME ADDRESS: LEFT -> NOW", in
+# /tmp/diff; each as a diagnostic
+regs_diff() {
+	awk 'NR == FNR { v[$1] = $3; next } v[$1] != $3 { print $1 " " $2 ": " v[$1] " -> " $3 }' \
+		/tmp/left /tmp/now >/tmp/diff
+	while read -r line; do
+		ktap_diag "changed while away: $line"
+	done </tmp/diff
+}
+
+# rtc_alarm_bit: the PL031's alarm interrupt mask bit (RTC_IMSC bit 0), live
+rtc_alarm_bit() {
+	echo $(($(devmem "$RTC_IMSC" 32) & 1))
+}
+
+# alarm_live: the PL031 holds this kernel's alarm: RTC_MR is it, armed
+alarm_live() {
+	[ -n "$alarm" ] && [ $(($(devmem "$RTC_MR" 32))) = "$alarm" ] && [ "$(rtc_alarm_bit)" = 1 ]
+}
+
+ktap_plan $((2 * ROUNDS + 3))
+regs_setup
+echo 0 >$RTC/wakealarm
+echo +100000 >$RTC/wakealarm
+alarm=$(cat $RTC/wakealarm)
+check "booted as instance 1: $(kernel_what), RTC alarm at $alarm in RTC_MR, RTC_IMSC's alarm bit set ($REGS_GIC GIC registers)" \
+	eval '[ "$(status_field instance)" = 1 ] && kernel_is_build && [ "$REGS_GIC" -gt 100 ] && [ "$REGS_RTC" = 2 ] && alarm_live'
+regs_snap /tmp/left
+echo "mark 1" >"$FSW/control"
+r=0 bad_switch=0
+while [ $r -lt "$ROUNDS" ]; do
+	tool switch 0 >/tmp/switch.out 2>&1 || { cat /tmp/switch.out; bad_switch=$((bad_switch + 1)); }
+	r=$((r + 1))
+	regs_snap /tmp/now
+	regs_diff
+	check "round $r, instance 1: the $REGS_GIC GIC registers hold what they held when it left" \
+		eval '! grep -q "^GIC" /tmp/diff'
+	check "round $r, instance 1: RTC_MR and RTC_IMSC hold what they held when it left, its alarm armed" \
+		eval '! grep -q "^RTC" /tmp/diff && alarm_live'
+	echo "mark $((r + 1))" >"$FSW/control"
+	regs_snap /tmp/left
+done
+check "instance 1: every switch 0 succeeded ($bad_switch failed)" [ $bad_switch = 0 ]
+check "instance 1: no WARN, BUG or Oops" dmesg_clean
+ktap_diag "instance 1 done; switching back for good"
+tool switch 0 >/dev/null 2>&1

@@ -1,0 +1,104 @@
+#!/bin/sh
+# Platform registers across kernels (docs/mandatory-registers.md): what one
+# kernel programs into the platform must not reach the other. Instance 0
+# (6.12, no RTC alarm) boots Debian's 6.1 (the v61 build) as instance 1,
+# which arms an RTC wake alarm far in the future: the PL031's match
+# register RTC_MR and the alarm bit of RTC_IMSC, which 6.12 here never
+# set (cross-regs.peer.sh). Each time it is back, instance 0 reads
+# (busybox devmem, on CPU 0: some GIC registers are banked per CPU) every
+# mandatory GIC register of the vector's list and the PL031's alarm
+# registers, and checks that they hold what they held when it left: the
+# GIC first, then the RTC alarm. Before each switch to instance 1 it sets
+# and clears an alarm of its own (RTC_MR changes, the alarm bit stays
+# clear), so that instance 1 can check the same from its side, and that
+# its own alarm is back in the PL031. Rounds: 20 under make check-long,
+# 3 under make check.
+# qemu-append: fsw.testing=1
+# qemu-peer: yes
+. /tests/lib.sh
+
+PEER_NAME=v61
+ROUNDS=$(long_or 20 3)
+tool() {
+	sh /usr/bin/fastswitch "$@"
+}
+
+# --- the registers (the same helpers in cross-regs.sh and cross-regs.peer.sh) ---
+RTC=/sys/class/rtc/rtc0
+# regs_setup: this shell and its children on CPU 0 (GICD_ISENABLER0,
+# the SGI/PPI priorities and configuration and the CPU interface are
+# banked per CPU), survey on (the page then lists the PL031 too) and
+# /tmp/reglist, "ADDRESS NAME" of every register the vector restores
+# (flags R and RC) and of RTC_MR and RTC_IMSC
+regs_setup() {
+	taskset -p 1 $$ >/dev/null
+	tool survey on >/dev/null
+	tool regs | awk '$3 ~ /^R/ || $5 ~ /^RTC_(MR|IMSC)\[/ { print $1, $5 }' >/tmp/reglist
+	REGS_GIC=$(grep -c ' GIC' /tmp/reglist)
+	REGS_RTC=$(grep -c ' RTC_' /tmp/reglist)
+	RTC_MR=$(awk '$2 == "RTC_MR[0]" { print $1 }' /tmp/reglist)
+	RTC_IMSC=$(awk '$2 == "RTC_IMSC[0]" { print $1 }' /tmp/reglist)
+}
+
+# regs_snap FILE: the live value of every register of the list, "NAME ADDRESS VALUE"
+regs_snap() {
+	while read -r a n; do
+		printf '%s %s 0x%08x\n' "$n" "$a" "$(devmem "$a" 32)"
+	done </tmp/reglist >"$1"
+}
+
+# regs_diff: the registers whose live value (/tmp/now) is not the one they
+# held when this instance left (/tmp/left), "NAME ADDRESS: LEFT -> NOW", in
+# /tmp/diff; each as a diagnostic
+regs_diff() {
+	awk 'NR == FNR { v[$1] = $3; next } v[$1] != $3 { print $1 " " $2 ": " v[$1] " -> " $3 }' \
+		/tmp/left /tmp/now >/tmp/diff
+	while read -r line; do
+		ktap_diag "changed while away: $line"
+	done </tmp/diff
+}
+
+# rtc_alarm_bit: the PL031's alarm interrupt mask bit (RTC_IMSC bit 0), live
+rtc_alarm_bit() {
+	echo $(($(devmem "$RTC_IMSC" 32) & 1))
+}
+
+ktap_plan $((2 * ROUNDS + 12))
+regs_setup
+check "register list: $REGS_GIC mandatory GIC registers, the PL031's RTC_MR and RTC_IMSC" \
+	eval '[ "$REGS_GIC" -gt 100 ] && [ "$REGS_RTC" = 2 ]'
+echo 0 >$RTC/wakealarm
+check "instance 0 ($(uname -r)) has no RTC alarm: wakealarm empty, RTC_IMSC alarm bit clear" \
+	eval '[ -z "$(cat $RTC/wakealarm)" ] && [ "$(rtc_alarm_bit)" = 0 ]'
+
+state_start
+regs_snap /tmp/left
+before=$(counter_value)
+peer_boot fsw.run=peer:cross-regs "fsw.rounds=$ROUNDS"
+check "instance 1 booted: $(kernel_what /boot/$PEER_NAME/kernel-build), another kernel version (mark $(inst_mark 1))" \
+	eval '[ "$(inst_mark 1)" = 1 ] && [ "$(kernel_differs /etc/kernel-build /boot/$PEER_NAME/kernel-build)" = version ]'
+r=0 bad_switch=0 bad_run=0
+while :; do
+	regs_snap /tmp/now
+	state_check "$before"
+	regs_diff
+	check "round $r, instance 0: the $REGS_GIC GIC registers hold what they held when it left" \
+		eval '! grep -q "^GIC" /tmp/diff'
+	check "round $r, instance 0: RTC_MR and RTC_IMSC hold what they held when it left, no alarm armed" \
+		eval '! grep -q "^RTC" /tmp/diff && [ "$(rtc_alarm_bit)" = 0 ]'
+	[ "$(inst_mark 1)" = $((r + 1)) ] || bad_run=$((bad_run + 1))
+	[ $r = "$ROUNDS" ] && break
+	r=$((r + 1))
+	# an alarm of its own, set and cleared: RTC_MR moves, RTC_IMSC's
+	# alarm bit is clear when it leaves
+	echo 0 >$RTC/wakealarm
+	echo "+$((1000 + r))" >$RTC/wakealarm
+	echo 0 >$RTC/wakealarm
+	regs_snap /tmp/left
+	before=$(counter_value)
+	tool switch 1 >/tmp/switch.out 2>&1 || { cat /tmp/switch.out; bad_switch=$((bad_switch + 1)); }
+done
+check "instance 0: every switch 1 succeeded ($bad_switch failed)" [ $bad_switch = 0 ]
+check "instance 0: instance 1's user space ran before every return ($bad_run did not)" [ $bad_run = 0 ]
+state_report $((ROUNDS + 1)) "instance 0"
+check "instance 0: no WARN, BUG or Oops" dmesg_clean
