@@ -98,7 +98,7 @@ int fsw_boot(u32 id, u32 path, char *why)
 	}
 	n = instance_span(id, &lo, &top);
 	if (n < 0) {
-		fsw_why(why, "no valid ownership table");
+		fsw_why_no_table(why, NULL);
 		return n;
 	}
 	if (!n) {
@@ -181,7 +181,7 @@ int fsw_boot_recheck(char *why)
 
 	t = fsw_region_table(&bad);
 	if (!t) {
-		fsw_why(why, "ownership table: %s", bad);
+		fsw_why(why, "%s", bad);
 		return -EBADMSG;
 	}
 	for (i = 0; i < FSW_NR_BOOT_RANGES; i++) {

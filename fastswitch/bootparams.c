@@ -126,7 +126,7 @@ int fsw_boot_dtb(u32 id, u32 at, u64 mem, u64 mem_size, char *why)
 		fsw_why(why, "the sections of instance %u are in more than %u runs",
 			id, FSW_MAX_RANGES);
 	else if (n < 0)
-		fsw_why(why, "no valid ownership table");
+		fsw_why_no_table(why, NULL);
 	else if (!n)
 		fsw_why(why, "instance %u has no sections", id);
 	if (n <= 0) {

@@ -66,7 +66,7 @@ int fsw_close(u32 id, char *why)
 	if (ret)
 		return ret;
 	if (!fastswitch_sections_table(&(unsigned int){ 0 }, &base)) {
-		fsw_why(why, "no valid ownership table: its sections cannot be taken");
+		fsw_why_no_table(why, "its sections cannot be taken");
 		return -EBADMSG;
 	}
 	list = kcalloc(FSW_TBL_MAX_SECTIONS, sizeof(*list), GFP_KERNEL);

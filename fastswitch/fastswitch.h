@@ -253,6 +253,7 @@ int fsw_check_not_live(u32 id, const char *what, char *why);
 int fsw_owned_in(const u32 *t, u32 id, u64 addr, u64 size, char *why);
 int fsw_check_owned(u32 id, u64 addr, u64 size, char *why);
 const u32 *fsw_region_table(const char **bad);
+void fsw_why_no_table(char *why, const char *what);
 int fsw_check_entry(u32 id, char *why);
 u32 fsw_instances_alive(void);
 bool fsw_overlaps(u64 a, u64 asize, u64 b, u64 bsize);

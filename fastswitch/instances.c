@@ -46,6 +46,10 @@ int fsw_instance_state(u32 id, char *why)
 	if (st == FSW_VEC_OK)
 		fsw_why(why, "the page of instance %u at %pa says state %#x", id,
 			&(phys_addr_t){ fsw_page_phys(id) }, fsw_get(pg, FSW_PG_STATE));
+	else if (st == FSW_VEC_BAD_VERSION)
+		fsw_why(why,
+			"the page of instance %u at %pa is layout version %u, this kernel's is %u",
+			id, &(phys_addr_t){ fsw_page_phys(id) }, found, expected);
 	else
 		fsw_why(why, "the page of instance %u at %pa is invalid (%s)", id,
 			&(phys_addr_t){ fsw_page_phys(id) }, fsw_vec_status_name(st));
@@ -143,7 +147,7 @@ int fsw_check_owned(u32 id, u64 addr, u64 size, char *why)
 	if (t) {
 		ret = fsw_owned_in(t, id, addr, size, why);
 	} else {
-		fsw_why(why, "no valid ownership table");
+		fsw_why_no_table(why, NULL);
 		ret = -EPERM;
 	}
 	fastswitch_sections_unlock();
@@ -151,17 +155,67 @@ int fsw_check_owned(u32 id, u64 addr, u64 size, char *why)
 }
 
 /*
- * The table in the shared region as the vector will read it, if it checks
+ * The table in the shared region as the vector will read it, if it and the
+ * region header check (a header of another layout: nothing is ours to read)
  * (this kernel need not have trusted it at boot). It is written only by
  * control commands, under the system sleep lock, which the callers hold
  * (or interrupts are off on the last CPU): no other lock is needed.
  */
 const u32 *fsw_region_table(const char **bad)
 {
+	/* callers are serialised (above): one buffer for the versions */
+	static char skew[80];
 	const u32 *t = fsw.region + FSW_TABLE_OFFSET / 4;
+	u32 hv = fsw_get(fsw.hdr, FSW_HDR_VERSION);
 
+	/* a header of another layout: nothing in the region is ours to read */
+	if (fsw_hdr_check(fsw.hdr, fsw.region_size)) {
+		if (fsw_get(fsw.hdr, FSW_HDR_MAGIC) == FSW_REGION_MAGIC &&
+		    hv != FSW_LAYOUT_VERSION) {
+			snprintf(skew, sizeof(skew),
+				 "the region header is layout version %u, this kernel's is %u",
+				 hv, FSW_LAYOUT_VERSION);
+			*bad = skew;
+		} else {
+			*bad = "the region header does not check";
+		}
+		return NULL;
+	}
 	*bad = fsw_tbl_check(t, SECTION_SIZE_BITS);
-	return *bad ? NULL : t;
+	if (!*bad)
+		return t;
+	if (fsw_tbl_get(t, FSW_TBL_MAGIC) == FSW_TABLE_MAGIC &&
+	    fsw_tbl_get(t, FSW_TBL_VERSION) != FSW_LAYOUT_VERSION)
+		snprintf(skew, sizeof(skew),
+			 "the ownership table is layout version %u, this kernel's is %u",
+			 fsw_tbl_get(t, FSW_TBL_VERSION), FSW_LAYOUT_VERSION);
+	else if (fsw_tbl_get(t, FSW_TBL_MAGIC) == FSW_TABLE_MAGIC &&
+		 fsw_tbl_get(t, FSW_TBL_SECTION_BITS) != SECTION_SIZE_BITS)
+		snprintf(skew, sizeof(skew),
+			 "the ownership table has sections of 2^%u bytes, this kernel's are 2^%u",
+			 fsw_tbl_get(t, FSW_TBL_SECTION_BITS), SECTION_SIZE_BITS);
+	else
+		snprintf(skew, sizeof(skew), "ownership table: %s", *bad);
+	*bad = skew;
+	return NULL;
+}
+
+/*
+ * Say why the kernel's ownership table is not usable, in the words of
+ * fsw_region_table() (another layout version or section size names
+ * both), then @what if any. A region table that checks is not usable here
+ * only because it describes other RAM, or was not trusted at boot.
+ */
+void fsw_why_no_table(char *why, const char *what)
+{
+	const char *bad;
+
+	if (fsw_region_table(&bad))
+		bad = "no valid ownership table";
+	if (what)
+		fsw_why(why, "%s: %s", bad, what);
+	else
+		fsw_why(why, "%s", bad);
 }
 
 /*
@@ -202,8 +256,7 @@ int fsw_check_entry(u32 id, char *why)
 	}
 	t = fsw_region_table(&bad);
 	if (!t) {
-		fsw_why(why, "ownership table: %s: instance %u's resume entry cannot be checked",
-			bad, id);
+		fsw_why(why, "%s: instance %u's resume entry cannot be checked", bad, id);
 		return -EBADMSG;
 	}
 	entry = fsw_get(pg, FSW_PG_RESUME_ENTRY);

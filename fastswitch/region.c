@@ -147,8 +147,10 @@ void fsw_regs_free(void)
 
 /*
  * Map the region the kernel was booted with and take its header: a header
- * that does not check is initialised (the first instance after a cold
- * boot); otherwise this instance records itself as running.
+ * of another layout version belongs to a kernel this one cannot read, and
+ * is left alone (the module does not load); one that does not check is
+ * initialised (the first instance after a cold boot); otherwise this
+ * instance records itself as running.
  */
 int fsw_region_map(void)
 {
@@ -176,6 +178,15 @@ int fsw_region_map(void)
 	fsw.page = fsw_page_of(fsw.id);
 	fsw.page_phys = fsw_page_phys(fsw.id);
 
+	if (fsw_get(fsw.hdr, FSW_HDR_MAGIC) == FSW_REGION_MAGIC &&
+	    fsw_get(fsw.hdr, FSW_HDR_VERSION) != FSW_LAYOUT_VERSION) {
+		/* a kernel of another layout uses it: nothing here is ours */
+		pr_err("shared region at %pa: its header is layout version %u, this kernel's is %u: Fastswitch stays off, the region untouched\n",
+		       &fsw.region_base, fsw_get(fsw.hdr, FSW_HDR_VERSION),
+		       FSW_LAYOUT_VERSION);
+		memunmap(fsw.region);
+		return -EPROTONOSUPPORT;
+	}
 	if (fsw_hdr_check(fsw.hdr, fsw.region_size)) {
 		pr_info("shared region at %pa has no valid header: initialising it\n",
 			&fsw.region_base);

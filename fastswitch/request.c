@@ -244,7 +244,7 @@ int fsw_request(u32 count, u32 budget_ms, char *why)
 	unsigned int theirs;
 
 	if (!fastswitch_sections_table(&(unsigned int){ 0 }, &(phys_addr_t){ 0 })) {
-		fsw_why(why, "no valid ownership table: no section can move");
+		fsw_why_no_table(why, "no section can move");
 		return -EBADMSG;
 	}
 	if (!sleeping) {

@@ -43,7 +43,7 @@ int fsw_sections_apply(const struct fsw_cmd *cmd, char *why)
 	fastswitch_sections_lock();
 	t = fastswitch_sections_table(&nr, &base);
 	if (!t) {
-		fsw_why(why, "no valid ownership table");
+		fsw_why_no_table(why, NULL);
 		ret = -EBADMSG;
 		goto out;
 	}
