@@ -27,6 +27,11 @@ static const char * const inject_names[] = {
 	[FSW_INJECT_SERVE_HANDON] = "serve-handon",
 	[FSW_INJECT_SERVE_PANIC] = "serve-panic",
 	[FSW_INJECT_RESUME_HANG] = "resume-hang",
+	[FSW_INJECT_SKEW_HEADER] = "skew-header",
+	[FSW_INJECT_SKEW_TABLE] = "skew-table",
+	[FSW_INJECT_SKEW_BITS] = "skew-bits",
+	[FSW_INJECT_SKEW_PAGE] = "skew-page",
+	[FSW_INJECT_TARGET_VERSION] = "target-version",
 };
 
 static const char unknown_fault[] = "unknown fault (docs/debugfs.md lists them)";
@@ -137,6 +142,21 @@ static int parse_count(const char *s, u32 *count, const char **why)
 	if (ret == -ERANGE)
 		*why = "section count out of range (1..1024)";
 	return ret;
+}
+
+/* inject's words: inject, the fault, its instance and/or value */
+static int inject_args(u32 what)
+{
+	switch (what) {
+	case FSW_INJECT_PAGE:
+	case FSW_INJECT_SKEW_HEADER:
+	case FSW_INJECT_SKEW_TABLE:
+	case FSW_INJECT_SKEW_BITS:
+		return 3;
+	case FSW_INJECT_SKEW_PAGE:
+		return 4;
+	}
+	return 2;
 }
 
 static int want_args(int argc, int n, const char **why)
@@ -357,9 +377,11 @@ int fsw_cmd_parse(const char *buf, size_t len, struct fsw_cmd *cmd,
 			}
 		}
 		if (!ret)
-			ret = want_args(argc, c.arg == FSW_INJECT_PAGE ? 3 : 2, why);
-		if (!ret && c.arg == FSW_INJECT_PAGE)
+			ret = want_args(argc, inject_args(c.arg), why);
+		if (!ret && (c.arg == FSW_INJECT_PAGE || c.arg == FSW_INJECT_SKEW_PAGE))
 			ret = parse_id(argv[2], &c.id, why);
+		if (!ret && c.arg >= FSW_INJECT_SKEW_HEADER && c.arg <= FSW_INJECT_SKEW_PAGE)
+			ret = parse_uint(argv[argc - 1], 0, 0xffffffff, &c.value, why);
 	} else if (!strcmp(argv[0], "boot")) {
 		c.op = FSW_CMD_BOOT;
 		c.kind = FSW_BOOT_DIRECT;

@@ -73,6 +73,16 @@ enum fsw_inject {
 	FSW_INJECT_SERVE_PANIC,
 	/* the next resume after a switch: hang before the guard's report */
 	FSW_INJECT_RESUME_HANG,
+	/*
+	 * Version skew: a block of the shared region says another layout
+	 * version (or section size), resealed so that nothing else is wrong
+	 */
+	FSW_INJECT_SKEW_HEADER,	/* the region header's version */
+	FSW_INJECT_SKEW_TABLE,	/* the ownership table's version */
+	FSW_INJECT_SKEW_BITS,	/* the ownership table's section size */
+	FSW_INJECT_SKEW_PAGE,	/* page <id>'s version */
+	/* the next switch's target page says the next layout version */
+	FSW_INJECT_TARGET_VERSION,
 };
 
 #define FSW_CMD_FIELDS							\
@@ -81,7 +91,8 @@ enum fsw_inject {
 	u32 addr;		/* reserve, free, load: physical address */ \
 	u32 count;		/* reserve, free, request, give: sections */ \
 	u32 kind;		/* load: fsw_image; boot: fsw_boot_path */ \
-	u32 id			/* inject page: instance */
+	u32 id;			/* inject page, skew-page: instance */ \
+	u32 value		/* inject skew-*: the value written */
 
 /* A parsed command; the parser fills the fields of struct fsw_cmd_fields */
 struct fsw_cmd_fields {

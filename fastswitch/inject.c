@@ -63,6 +63,43 @@ static int sums_prepare(char *why)
 	return ret;
 }
 
+/*
+ * Version skew: write @cmd->value into a version (or section size) word of
+ * a block of the shared region and seal the block again, as a kernel of
+ * another layout would have written it; the same with the old value puts
+ * it back.
+ */
+static void inject_skew(const struct fsw_cmd *cmd)
+{
+	u32 *t = fsw.region + FSW_TABLE_OFFSET / 4;
+	u32 *pg = fsw_page_of(cmd->id);
+
+	switch (cmd->arg) {
+	case FSW_INJECT_SKEW_HEADER:
+		fsw_put(fsw.hdr, FSW_HDR_VERSION, cmd->value);
+		fsw_hdr_seal(fsw.hdr);
+		pr_warn("injected skew: region header says layout version %u\n", cmd->value);
+		break;
+	case FSW_INJECT_SKEW_TABLE:
+	case FSW_INJECT_SKEW_BITS:
+		fastswitch_sections_lock();
+		fsw_put(t, cmd->arg == FSW_INJECT_SKEW_TABLE ? FSW_TBL_VERSION :
+			FSW_TBL_SECTION_BITS, cmd->value);
+		fsw_tbl_seal(t);
+		fastswitch_sections_unlock();
+		pr_warn("injected skew: ownership table says %s %u\n",
+			cmd->arg == FSW_INJECT_SKEW_TABLE ? "layout version" :
+			"section size 2^", cmd->value);
+		break;
+	case FSW_INJECT_SKEW_PAGE:
+		fsw_put(pg, FSW_PG_VERSION, cmd->value);
+		fsw_page_seal(pg);
+		pr_warn("injected skew: page of instance %u says layout version %u\n",
+			cmd->id, cmd->value);
+		break;
+	}
+}
+
 int fsw_inject(const struct fsw_cmd *cmd, char *why)
 {
 	struct fsw_faults *f = &fsw.faults;
@@ -115,11 +152,18 @@ int fsw_inject(const struct fsw_cmd *cmd, char *why)
 	case FSW_INJECT_RESUME_HANG:
 		f->resume_hang = true;
 		return 0;
+	case FSW_INJECT_SKEW_HEADER:
+	case FSW_INJECT_SKEW_TABLE:
+	case FSW_INJECT_SKEW_BITS:
+	case FSW_INJECT_SKEW_PAGE:
+		inject_skew(cmd);
+		return 0;
 	case FSW_INJECT_TARGET_ID:
 	case FSW_INJECT_TARGET_STATE:
 	case FSW_INJECT_TARGET_ENTRY:
 	case FSW_INJECT_TARGET_TABLE:
 	case FSW_INJECT_BOOT_TABLE:
+	case FSW_INJECT_TARGET_VERSION:
 		if (!saved_target) {
 			saved_target = kmalloc(FSW_PAGE_SIZE, GFP_KERNEL);
 			if (!saved_target)
@@ -184,6 +228,8 @@ static void break_target(struct fsw_vector_args *a, u32 what)
 		fsw_put(pg, FSW_PG_ID, (a->target_id + 1) % FSW_MAX_INSTANCES);
 	else if (what == FSW_INJECT_TARGET_STATE)
 		fsw_put(pg, FSW_PG_STATE, FSW_STATE_RUNNING);
+	else if (what == FSW_INJECT_TARGET_VERSION)
+		fsw_put(pg, FSW_PG_VERSION, FSW_LAYOUT_VERSION + 1);
 	else
 		fsw_put(pg, FSW_PG_RESUME_ENTRY, fsw.resume_entry);
 	fsw_page_seal(pg);

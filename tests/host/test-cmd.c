@@ -48,6 +48,11 @@ static const struct good goods[] = {
 	{ "close 1", FSW_CMD_CLOSE, 1 },
 	{ "inject serve-stall", FSW_CMD_INJECT, FSW_INJECT_SERVE_STALL },
 	{ "inject resume-hang", FSW_CMD_INJECT, FSW_INJECT_RESUME_HANG },
+	{ "inject skew-header 5", FSW_CMD_INJECT, FSW_INJECT_SKEW_HEADER },
+	{ "inject skew-table 3", FSW_CMD_INJECT, FSW_INJECT_SKEW_TABLE },
+	{ "inject skew-bits 25", FSW_CMD_INJECT, FSW_INJECT_SKEW_BITS },
+	{ "inject skew-page 1 5", FSW_CMD_INJECT, FSW_INJECT_SKEW_PAGE },
+	{ "inject target-version", FSW_CMD_INJECT, FSW_INJECT_TARGET_VERSION },
 };
 
 static const struct bad bads[] = {
@@ -119,6 +124,13 @@ static const struct bad bads[] = {
 	{ "inject page", 0, -EINVAL },
 	{ "inject page 9", 0, -ERANGE },
 	{ "inject device 1", 0, -EINVAL },
+	{ "inject skew-header", 0, -EINVAL },
+	{ "inject skew-table v5", 0, -EINVAL },
+	{ "inject skew-bits 25 1", 0, -EINVAL },
+	{ "inject skew-page 1", 0, -EINVAL },
+	{ "inject skew-page 8 5", 0, -ERANGE },
+	{ "inject skew-page 1 4294967296", 0, -ERANGE },
+	{ "inject target-version 1", 0, -EINVAL },
 	{ "wake\x01", 0, -EILSEQ },
 	{ "wake\x7f", 0, -EILSEQ },
 	{ "wake delay 5\0", 13, -EILSEQ },
@@ -153,7 +165,7 @@ int main(void)
 
 	KTAP_PLAN((int)(sizeof(goods) / sizeof(goods[0]) +
 			sizeof(bads) / sizeof(bads[0]) +
-			sizeof(paths) / sizeof(paths[0]) + 6));
+			sizeof(paths) / sizeof(paths[0]) + 8));
 
 	for (i = 0; i < sizeof(goods) / sizeof(goods[0]); i++) {
 		why = NULL;
@@ -195,6 +207,11 @@ int main(void)
 	memset(longcmd + 12, ' ', FSW_CMD_MAX_LEN - 12);
 	ret = fsw_cmd_parse(longcmd, FSW_CMD_MAX_LEN, &cmd, &why);
 	KTAP_CHECK(ret == 0 && cmd.arg == 5, "accepts exactly %d bytes", FSW_CMD_MAX_LEN);
+	ret = fsw_cmd_parse("inject skew-page 2 4294967295", 29, &cmd, &why);
+	KTAP_CHECK(ret == 0 && cmd.id == 2 && cmd.value == 0xffffffff,
+		   "inject skew-page: instance and value");
+	ret = fsw_cmd_parse("inject skew-table 5", 19, &cmd, &why);
+	KTAP_CHECK(ret == 0 && cmd.value == 5, "inject skew-table: value");
 	KTAP_CHECK(!strcmp(fsw_inject_name(FSW_INJECT_CHECKSUM), "checksum") &&
 		   !strcmp(fsw_inject_name(99), "?"), "fault names");
 	return KTAP_END();
