@@ -1,8 +1,9 @@
 #!/bin/sh
 # Benchmark (guest side, the peer instance booted by guest-switch.sh):
-# its boot time, then each time instance 0 switches to it, the kernel-side
-# time of that switch; switches back at once. After N switches it prints
-# the statistics (before switching back the last time).
+# its boot time (and with fsw.bench_self=1 its own N self cycles, as
+# peer_self_cycle), then each time instance 0 switches to it, the
+# kernel-side time of that switch; switches back at once. After N switches
+# it prints the statistics (before switching back the last time).
 KTAP_PREFIX=
 . /tests/lib.sh
 N=$(cmdline_arg fsw.bench_cycles)
@@ -11,6 +12,21 @@ BENCH_PREFIX="peer: "
 . /bench/stats.sh
 echo "peer: bench: boot_${BPATH}_ms $(awk -v u="$(status_field boot_us)" 'BEGIN { printf "%.3f", u / 1000 }') ms"
 echo "peer: bench: boot_${BPATH}_uptime_at_init_s $(cut -d' ' -f1 /proc/uptime) s"
+if [ "$(cmdline_arg fsw.bench_self)" = 1 ]; then
+	: >/tmp/self
+	i=0
+	while [ $i -lt "$N" ]; do
+		i=$((i + 1))
+		c=$(status_field cycles)
+		if ! suspend_mem || [ "$(status_field cycles)" != $((c + 1)) ] ||
+			[ "$(status_field last_cycle_entered)" != yes ]; then
+			bench_fail "peer self cycle $i: cycles $c -> $(status_field cycles), entered $(status_field last_cycle_entered)"
+			break
+		fi
+		status_field last_cycle_ns >>/tmp/self
+	done
+	[ $i = "$N" ] && stats peer_self_cycle ms 1000000 "$N" </tmp/self
+fi
 : >/tmp/k
 i=0
 while :; do

@@ -2,7 +2,9 @@
 # Benchmark (guest side, instance 0): switching between two instances.
 # Baseline first, in the same boot: N self suspend/resume cycles through
 # the vector (kernel side, .begin to .end). Then instance 0 boots the peer
-# build (fsw.bench_path: direct or reset) and switches to it N times.
+# build (fsw.bench_peer: /boot/NAME, default peer; fsw.bench_path: direct
+# or reset) and switches to it N times. With fsw.bench_self=1 the peer
+# first measures its own N self cycles (another kernel's baseline).
 # Kernel-side switch times come from each side's status (suspend start on
 # one instance to resume complete on the other); end to end, instance 0
 # prints the counter before "fastswitch switch 1" (bench-start) and the
@@ -12,6 +14,8 @@
 . /tests/lib.sh
 N=$(cmdline_arg fsw.bench_cycles)
 BPATH=$(cmdline_arg fsw.bench_path)
+BPEER=$(cmdline_arg fsw.bench_peer)
+BPEER=${BPEER:-peer}
 . /bench/stats.sh
 
 # fail WHAT: report, and stop here (init powers off)
@@ -34,10 +38,12 @@ stats self_cycle ms 1000000 "$N" </tmp/self
 echo "bench-freq: $(page_field cnt_freq)"
 
 o=$(fastswitch reserve $PEER_BASE $PEER_SECTIONS 1 2>&1) || fail "reserve: $o"
-o=$(fastswitch load 1 kernel $PEER_KERNEL /boot/peer/zImage 2>&1) || fail "load kernel: $o"
-o=$(fastswitch load 1 initrd $PEER_INITRD /boot/peer/initramfs.cpio.gz 2>&1) || fail "load initrd: $o"
+o=$(fastswitch load 1 kernel $PEER_KERNEL /boot/$BPEER/zImage 2>&1) || fail "load kernel: $o"
+o=$(fastswitch load 1 initrd $PEER_INITRD /boot/$BPEER/initramfs.cpio.gz 2>&1) || fail "load initrd: $o"
 o=$(fastswitch cmdline 1 console=ttyAMA0,115200 loglevel=4 fsw.run=peer:switch fsw.testing=1 \
-	fsw.bench_cycles="$N" fsw.bench_path="$BPATH" 2>&1) || fail "cmdline: $o"
+	fsw.bench_cycles="$N" fsw.bench_path="$BPATH" fsw.bench_self="$(cmdline_arg fsw.bench_self)" 2>&1) ||
+	fail "cmdline: $o"
+echo "bench-kernels: $(uname -r) $(kernel_build release /boot/$BPEER/kernel-build)"
 b=$(status_field boots)
 o=$(fastswitch boot 1 "$BPATH" 2>&1) || fail "boot 1 $BPATH: $o"
 [ "$(status_field boots)" = $((b + 1)) ] || fail "boot 1 $BPATH: boots $b -> $(status_field boots)"
