@@ -33,8 +33,9 @@ dmesg | grep 'fastswitch: section' | tail -n 1 | sed 's/^/    /'
 echo "--- fastswitch free $two_addr 2: take them back"
 fastswitch free $two_addr 2
 echo "--- MemTotal: $(grep MemTotal /proc/meminfo | tr -s ' ' | cut -d' ' -f2) kB"
-# Instances 1 and 2: the peer builds (other kernel releases), placed by
-# the tool in the highest free run of 11 sections, each in turn. Their
+# Instances 1 and 2: another build of this kernel (peer) and Debian's 6.1
+# (v61), placed by the tool in the highest free run of 11 sections, each
+# in turn. Their
 # routes (fsw.route: where each visit switches to) make the rounds below
 # go 0>1>2>0 and 0>2>1>0; from a terminal (fsw.shell=1) their next visit
 # is a shell.
@@ -42,7 +43,7 @@ shell=$(cmdline_arg fsw.shell)
 for id in 1 2; do
 	build=peer
 	route=0,2,0
-	[ $id = 1 ] || { build=peer$id; route=0,0,1; }
+	[ $id = 1 ] || { build=v61; route=0,0,1; }
 	echo "--- instance $id: the $build build, in the highest free run of 11 sections"
 	echo "    \$ eval \"\$(fastswitch place 11)\""
 	p=$(fastswitch place 11) || exit 1

@@ -106,7 +106,7 @@ p2=$(wait_for "^\[instance 2 $(ere "${rel[2]}")\] / # ")
 s2=$(ask S2 'echo "S2:$((6*7)):$(hostname):$(cat /tmp/mine 2>/dev/null || echo none):END"')
 IFS=: read -r v2 host2 mine2 <<<"$s2"
 check "fastswitch switch 2 from instance 1 lands at instance 2's shell (prompt '${p2% }'): hostname $host2, none of the others' files" \
-	eval '[ -n "$p2" ] && [ "$v2" = 42 ] && [ "$host2" = fastswitch-peer2 ] && [ "$mine2" = none ]'
+	eval '[ -n "$p2" ] && [ "$v2" = 42 ] && [ "$host2" = fastswitch-v61 ] && [ "$mine2" = none ]'
 
 send "fastswitch switch 0"
 back0=$(wait_for "^back in instance 0 from instance 2")
