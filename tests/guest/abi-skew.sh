@@ -64,17 +64,9 @@ check "instance 1 untouched by all of it: $line1" eval '[ "$(grep "^  1 " $FSW/s
 state_check "$before"
 
 # The vector's own check, with the MMU off
-mark=$(inst_mark 1) refusals=$(status_field refusals)
-echo "inject target-version" >$C
-fastswitch switch 1 >/tmp/out 2>&1
-rc=$?
-check "target-version: the vector refuses ($(status_field last_refusal)), instance 0 runs on, instance 1 untouched" \
-	eval '[ $rc = 1 ] && [ "$(status_field last_refusal)" = "bad version" ] &&
-		[ "$(status_field refusals)" = $((refusals + 1)) ] && [ "$(inst_mark 1)" = "$mark" ] &&
-		[ "$(grep "^  1 " $FSW/status)" = "$line1" ]'
+vector_refuses target-version "bad version"
 before=$(counter_value)
-check "then a switch to instance 1 and back: its user space ran (its mark moved on from $mark)" \
-	eval 'fastswitch switch 1 >/dev/null && [ "$(inst_mark 1)" = $((mark + 1)) ]'
+round_trip
 state_check "$before"
 state_report 2 "instance 0"
 check "instance 0: no WARN, BUG or Oops" dmesg_clean

@@ -132,20 +132,10 @@ echo "inject page 1" >$C
 # --- the vector's own checks of the target ------------------------------
 for f in "target-id:page of another instance" "target-state:not sleeping" \
 	"target-entry:resume entry outside its sections" "target-table:invalid ownership table"; do
-	line=$(grep '^  1 ' $FSW/status)
-	mark=$(inst_mark 1) refusals=$(status_field refusals)
-	echo "inject ${f%%:*}" >$C
-	fastswitch switch 1 >/tmp/out 2>&1
-	rc=$?
-	check "${f%%:*}: the vector refuses (${f#*:}), instance 0 runs on, instance 1 untouched" \
-		eval '[ $rc = 1 ] && [ "$(status_field last_refusal)" = "${f#*:}" ] &&
-			[ "$(status_field refusals)" = $((refusals + 1)) ] && [ "$(inst_mark 1)" = "$mark" ] &&
-			[ "$(grep "^  1 " $FSW/status)" = "$line" ] && [ "$(sect_field check)" = ok ]'
+	vector_refuses "${f%%:*}" "${f#*:}"
 done
-mark=$(inst_mark 1)
 before=$(counter_value)
-check "then a switch to instance 1 and back: its user space ran (its mark moved on from $mark)" \
-	eval 'fastswitch switch 1 >/dev/null && [ "$(inst_mark 1)" = $((mark + 1)) ]'
+round_trip
 state_check "$before"
 state_report 2 "instance 0"
 check "instance 0: no WARN, BUG or Oops" dmesg_clean

@@ -93,6 +93,32 @@ refuse_each() {
 	done </tmp/cases
 }
 
+# vector_refuses FAULT WHY: inject the target fault FAULT (inject
+# target-*: the target breaks after the module's checks) and switch to
+# instance 1. One result: ok when the vector refused it with WHY,
+# instance 0 runs on (the switch failed), the refusal was counted,
+# instance 1 is untouched (its status line, its mark) and the table checks.
+vector_refuses() {
+	vr_why=$2
+	vr_line=$(grep '^  1 ' "$FSW/status")
+	vr_mark=$(inst_mark 1) vr_refusals=$(status_field refusals)
+	echo "inject $1" >"$FSW/control"
+	fastswitch switch 1 >/tmp/out 2>&1
+	vr_rc=$?
+	check "$1: the vector refuses ($vr_why), instance 0 runs on, instance 1 untouched" \
+		eval '[ $vr_rc = 1 ] && [ "$(status_field last_refusal)" = "$vr_why" ] &&
+			[ "$(status_field refusals)" = $((vr_refusals + 1)) ] && [ "$(inst_mark 1)" = "$vr_mark" ] &&
+			[ "$(grep "^  1 " $FSW/status)" = "$vr_line" ] && [ "$(sect_field check)" = ok ]'
+}
+
+# round_trip: one result: a switch to instance 1 and back, seen by its
+# user space (its mark moved on)
+round_trip() {
+	rt_mark=$(inst_mark 1)
+	check "then a switch to instance 1 and back: its user space ran (its mark moved on from $rt_mark)" \
+		eval 'fastswitch switch 1 >/dev/null && [ "$(inst_mark 1)" = $((rt_mark + 1)) ]'
+}
+
 # A background counter: /tmp/counter grows while the system runs.
 counter_start() {
 	(n=0; while :; do n=$((n + 1)); echo $n >/tmp/counter.new; mv /tmp/counter.new /tmp/counter; usleep 20000; done) &
