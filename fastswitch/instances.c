@@ -163,22 +163,30 @@ int fsw_check_owned(u32 id, u64 addr, u64 size, char *why)
  */
 const u32 *fsw_region_table(const char **bad)
 {
-	/* callers are serialised (above): one buffer for the versions */
+	/*
+	 * One buffer for the versions: the callers hold the system sleep lock
+	 * or run in .enter on the last CPU, except the panic path (crash.c),
+	 * which runs with the other CPUs stopped.
+	 */
 	static char skew[80];
 	const u32 *t = fsw.region + FSW_TABLE_OFFSET / 4;
 	u32 hv = fsw_get(fsw.hdr, FSW_HDR_VERSION);
 
-	/* a header of another layout: nothing in the region is ours to read */
-	if (fsw_hdr_check(fsw.hdr, fsw.region_size)) {
-		if (fsw_get(fsw.hdr, FSW_HDR_MAGIC) == FSW_REGION_MAGIC &&
-		    hv != FSW_LAYOUT_VERSION) {
-			snprintf(skew, sizeof(skew),
-				 "the region header is layout version %u, this kernel's is %u",
-				 hv, FSW_LAYOUT_VERSION);
-			*bad = skew;
-		} else {
-			*bad = "the region header does not check";
-		}
+	/*
+	 * A header of another layout: nothing in the region is ours to read.
+	 * Only its magic and version: its checksum is stale while a caller
+	 * updates it (a request being served asks for the next hop before it
+	 * seals).
+	 */
+	if (fsw_get(fsw.hdr, FSW_HDR_MAGIC) != FSW_REGION_MAGIC) {
+		*bad = "the region header is gone";
+		return NULL;
+	}
+	if (hv != FSW_LAYOUT_VERSION) {
+		snprintf(skew, sizeof(skew),
+			 "the region header is layout version %u, this kernel's is %u",
+			 hv, FSW_LAYOUT_VERSION);
+		*bad = skew;
 		return NULL;
 	}
 	*bad = fsw_tbl_check(t, SECTION_SIZE_BITS);

@@ -7,9 +7,23 @@
 
 #define HDR_WORDS	(FSW_HDR_SIZE / 4)
 
-void fsw_hdr_seal(u32 *hdr)
+/* Seal the header whatever its layout version (tests: inject skew-header) */
+void fsw_hdr_seal_as_is(u32 *hdr)
 {
 	fsw_put(hdr, FSW_HDR_CSUM, fsw_csum(hdr, HDR_WORDS));
+}
+
+/*
+ * Seal the header after a change. One of another layout version is never
+ * sealed: it belongs to a kernel this one cannot read (docs/abi.md), and a
+ * word this kernel wrote into it must leave it failing that kernel's
+ * check, not sealed as if that kernel had written it.
+ */
+void fsw_hdr_seal(u32 *hdr)
+{
+	if (fsw_get(hdr, FSW_HDR_VERSION) != FSW_LAYOUT_VERSION)
+		return;
+	fsw_hdr_seal_as_is(hdr);
 }
 
 void fsw_hdr_init(u32 *hdr, u32 region_size, u32 running)

@@ -185,6 +185,8 @@ int fsw_region_map(void)
 		       &fsw.region_base, fsw_get(fsw.hdr, FSW_HDR_VERSION),
 		       FSW_LAYOUT_VERSION);
 		memunmap(fsw.region);
+		fsw.region = NULL;
+		fsw.hdr = NULL;
 		return -EPROTONOSUPPORT;
 	}
 	if (fsw_hdr_check(fsw.hdr, fsw.region_size)) {

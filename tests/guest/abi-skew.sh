@@ -46,8 +46,9 @@ skew() {
 	said=$(dmesg_new | grep -c "fastswitch: control: .*$3")
 	ncases=$(printf '%s\n' "$4" | wc -l)
 	echo "inject $2" >$C
-	check "inject $1: each of the $ncases refusals said \"$3\" ($said did), put back" \
-		eval '[ "$said" = "$ncases" ] && [ "$(page_field version)" = "$V" ] && [ "$(sect_field check)" = ok ]'
+	check "inject $1: each of the $ncases refusals said \"$3\" ($said did); put back, instance 1, the table and the header check" \
+		eval '[ "$said" = "$ncases" ] && [ "$(grep "^  1 " $FSW/status)" = "$line1" ] &&
+			[ "$(sect_field check)" = ok ] && [ "$(status_field region_header)" = ok ]'
 }
 
 for v in $((V + 1)) $((V - 1)); do

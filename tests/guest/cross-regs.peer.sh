@@ -22,7 +22,7 @@ alarm_live() {
 	[ -n "$alarm" ] && [ $(($(devmem "$RTC_MR" 32))) = "$alarm" ] && [ "$(rtc_alarm_bit)" = 1 ]
 }
 
-ktap_plan $((2 * ROUNDS + 3))
+ktap_plan $((ROUNDS + 3))
 regs_setup
 echo 0 >$RTC/wakealarm
 echo +100000 >$RTC/wakealarm
@@ -37,8 +37,8 @@ while [ $r -lt "$ROUNDS" ]; do
 	r=$((r + 1))
 	regs_snap /tmp/now
 	regs_diff
-	check "round $r, instance 1: the $REGS_GIC GIC registers hold what they held when it left" \
-		eval '! grep -q "^GIC" /tmp/diff'
+	# both kernels rewrite the GIC themselves after the jump: no check
+	ktap_diag "round $r, instance 1: $(grep -c "^GIC" /tmp/diff) of the $REGS_GIC GIC registers changed while away"
 	check "round $r, instance 1: RTC_MR and RTC_IMSC hold what they held when it left, its alarm armed" \
 		eval '! grep -q "^RTC" /tmp/diff && alarm_live'
 	echo "mark $((r + 1))" >"$FSW/control"

