@@ -14,6 +14,7 @@ SWITCHES=$(cmdline_arg fsw.switches)
 TOOL_SH=$(cmdline_arg fsw.tool_sh)
 BOOT_PATH=$(cmdline_arg fsw.boot_path)
 PEER_NAME=$(cmdline_arg fsw.peer_name)
+PEER_NAME=${PEER_NAME:-peer}
 tool() {
 	$TOOL_SH /usr/bin/fastswitch "$@"
 }
