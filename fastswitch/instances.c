@@ -170,22 +170,20 @@ const u32 *fsw_region_table(const char **bad)
 	 */
 	static char skew[80];
 	const u32 *t = fsw.region + FSW_TABLE_OFFSET / 4;
-	u32 hv = fsw_get(fsw.hdr, FSW_HDR_VERSION);
 
 	/*
-	 * A header of another layout: nothing in the region is ours to read.
-	 * Only its magic and version: its checksum is stale while a caller
-	 * updates it (a request being served asks for the next hop before it
-	 * seals).
+	 * A header of another layout: nothing in the region is ours to read
+	 * (not its checksum: a request being served asks for the next hop
+	 * before it seals the header).
 	 */
 	if (fsw_get(fsw.hdr, FSW_HDR_MAGIC) != FSW_REGION_MAGIC) {
 		*bad = "the region header is gone";
 		return NULL;
 	}
-	if (hv != FSW_LAYOUT_VERSION) {
+	if (fsw_hdr_other_layout(fsw.hdr)) {
 		snprintf(skew, sizeof(skew),
 			 "the region header is layout version %u, this kernel's is %u",
-			 hv, FSW_LAYOUT_VERSION);
+			 fsw_get(fsw.hdr, FSW_HDR_VERSION), FSW_LAYOUT_VERSION);
 		*bad = skew;
 		return NULL;
 	}

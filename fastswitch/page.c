@@ -38,6 +38,17 @@ void fsw_hdr_init(u32 *hdr, u32 region_size, u32 running)
 	fsw_hdr_seal(hdr);
 }
 
+/*
+ * Is @hdr the header of a kernel of another layout version? Its magic says
+ * it is a header, its version is not this kernel's. Its checksum does not
+ * matter: it is stale while this kernel updates its own.
+ */
+bool fsw_hdr_other_layout(const u32 *hdr)
+{
+	return fsw_get(hdr, FSW_HDR_MAGIC) == FSW_REGION_MAGIC &&
+	       fsw_get(hdr, FSW_HDR_VERSION) != FSW_LAYOUT_VERSION;
+}
+
 /* Return: 0 if the header is valid for a region of @region_size bytes */
 int fsw_hdr_check(const u32 *hdr, u32 region_size)
 {

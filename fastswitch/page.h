@@ -40,6 +40,7 @@ static inline void fsw_put64(u32 *blk, unsigned int off, u64 val)
 
 void fsw_hdr_init(u32 *hdr, u32 region_size, u32 running);
 int fsw_hdr_check(const u32 *hdr, u32 region_size);
+bool fsw_hdr_other_layout(const u32 *hdr);
 void fsw_hdr_seal(u32 *hdr);
 void fsw_hdr_seal_as_is(u32 *hdr);
 

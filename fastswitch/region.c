@@ -178,8 +178,7 @@ int fsw_region_map(void)
 	fsw.page = fsw_page_of(fsw.id);
 	fsw.page_phys = fsw_page_phys(fsw.id);
 
-	if (fsw_get(fsw.hdr, FSW_HDR_MAGIC) == FSW_REGION_MAGIC &&
-	    fsw_get(fsw.hdr, FSW_HDR_VERSION) != FSW_LAYOUT_VERSION) {
+	if (fsw_hdr_other_layout(fsw.hdr)) {
 		/* a kernel of another layout uses it: nothing here is ours */
 		pr_err("shared region at %pa: its header is layout version %u, this kernel's is %u: Fastswitch stays off, the region untouched\n",
 		       &fsw.region_base, fsw_get(fsw.hdr, FSW_HDR_VERSION),

@@ -24,8 +24,9 @@
  * Fastswitch hand-off takes them out again once tasks are frozen, before
  * the machine is handed to a sleeping instance (arm_lowmem_sweep(); a
  * kernel that crashes hands it over without, and never runs again; a
- * kernel without Fastswitch hands its offline memory to nobody). memremap() of such a range makes a
- * mapping of its own (arch_memremap_can_ram_remap(), ioremap.c).
+ * kernel without Fastswitch hands its offline memory to nobody).
+ * memremap() of such a range makes a mapping of its own
+ * (arch_memremap_can_ram_remap(), ioremap.c).
  */
 #define pr_fmt(fmt) "memory hotplug: " fmt
 
