@@ -1,30 +1,53 @@
 #!/bin/bash
-# The host half of tests/guest/section-corrupt-live.sh (run by tests/run
-# as that QEMU test, with T, its scratch directory, and HOSTBIN): boot
-# instance 0 with a corrupted table and instance 1's page saying it
-# sleeps, wait until the kernel has decided what is its own and has run
-# as far as it can, then read instance 1's sections through QEMU's
-# monitor and compare them with what the host put there. KTAP on stdout;
-# the console log is $T/console.log.
+# The host half of tests/guest/section-corrupt-live.sh and
+# section-skew-*.sh (run by tests/run as that QEMU test, with T, its
+# scratch directory, HOSTBIN, and NAME, the test): boot instance 0 with a
+# table it cannot trust and instance 1's page saying it sleeps, wait until
+# the kernel has decided what is its own and has run as far as it can,
+# then read instance 1's sections through QEMU's monitor and compare them
+# with what the host put there. KTAP on stdout; the console log is
+# $T/console.log.
+#   boot-data-only.sh corrupt     a table with one bit flipped after sealing
+#   boot-data-only.sh version +1  a sealed table of the next layout version
+#                                 (-1: the one before; docs/abi.md)
+#   boot-data-only.sh bits 25     a sealed table of 32 MiB sections
 set -u
 FSW_TOP=$(cd "$(dirname "$0")/../.." && pwd)
 . "$FSW_TOP/host/env.sh"
 : "${T:?}" "${HOSTBIN:?}"
+name=${NAME:-section-corrupt-live}
 log=$T/console.log
 # Instance 1's two sections in the host-made table: s59-s60 at 1 GiB
 s1=0x7b000000 s1size=0x2000000
+v=$(sed -n 's/^#define FSW_LAYOUT_VERSION[[:space:]]*\([0-9]*\).*/\1/p' "$FSW_TOP/arch/arm/include/asm/fastswitch.h")
+case ${1:-corrupt} in
+corrupt) table="0x40000000 64 24 --corrupt 0-7=firmware 8-58=0 59-60=1 61-63=firmware" why="bad checksum" ;;
+version)
+	d=${2:?version +N or -N}
+	table="0x40000000 64 24 --version $((v + d)) 0-7=firmware 8-58=0 59-60=1 61-63=firmware"
+	why="bad version"
+	;;
+bits)
+	# the same memory in sections of 2^B bytes; instance 1's cover s1
+	b=${2:?bits B} n=$((0x40000000 >> ${2:-25}))
+	table="0x40000000 $n $b 0-$(((0x48000000 - 0x40000000 >> b) - 1))=firmware $((0x48000000 - 0x40000000 >> b))-$(((s1 - 0x40000000 >> b) - 1))=0 $((s1 - 0x40000000 >> b))-$(((s1 + s1size - 1 - 0x40000000) >> b))=1"
+	why="other section size"
+	;;
+*) fsw_die "boot-data-only.sh: corrupt, version +N|-N or bits B, not '$*'" ;;
+esac
 
 echo "KTAP version 1"
 echo "1..5"
-"$HOSTBIN/fsw-mktable" "$T/table.bin" 0x40000000 64 24 --corrupt \
-	0-7=firmware 8-58=0 59-60=1 61-63=firmware &&
+echo "# the table: fsw-mktable table.bin $table (layout version $v here)"
+# shellcheck disable=SC2086 # the table's arguments, as words
+"$HOSTBIN/fsw-mktable" "$T/table.bin" $table &&
 	"$HOSTBIN/fsw-mkpage" "$T/page1.bin" 1 sleeping $((s1 + 0x120cc)) &&
 	"$HOSTBIN/fsw-pattern" write $s1 $s1size "$T/pattern.bin" >/dev/null ||
 	fsw_die "cannot make the table, the page or the pattern"
 
 fsw_qemu -t 300 -l "$log" -L "$T/table.bin@0x47021000" -L "$T/page1.bin@0x47005000" \
 	-L "$T/pattern.bin@$s1" -q "-monitor unix:$T/mon,server,nowait" -- \
-	loglevel=7 fsw.run=test:section-corrupt-live >/dev/null 2>&1 &
+	loglevel=7 fsw.run=test:"$name" >/dev/null 2>&1 &
 qpid=$!
 # The kernel says what it uses, then runs as far as it can: to its user
 # space (which waits), or to an out-of-memory panic
@@ -51,10 +74,10 @@ wait $qpid 2>/dev/null
 tr -d '\r' <"$log" >"$T/console.txt"
 
 n=$(sed -n 's/.*instance 0 has no sections of its own in its boot parameters: it uses only the \([0-9]*\) sections holding.*/\1/p' "$T/console.txt")
-if grep -q "fastswitch: ownership table at 0x47021000: bad checksum, and instance 0 has no sections of its own" "$T/console.txt" && [ -n "$n" ]; then
-	echo "ok 1 - the kernel names the corrupted table and uses only the $n section(s) holding its kernel, initrd and device tree"
+if grep -q "fastswitch: ownership table at 0x47021000: $why, and instance 0 has no sections of its own" "$T/console.txt" && [ -n "$n" ]; then
+	echo "ok 1 - the kernel names what is wrong with the table ($why) and uses only the $n section(s) holding its kernel, initrd and device tree"
 else
-	echo "not ok 1 - the kernel names the corrupted table and uses only the sections holding its kernel, initrd and device tree"
+	echo "not ok 1 - the kernel names what is wrong with the table ($why) and uses only the sections holding its kernel, initrd and device tree"
 fi
 if grep -q "fastswitch: ownership table at 0x47021000: instance 0 leaves [0-9]* sections to others, uses ${n:-x}$" "$T/console.txt"; then
 	echo "ok 2 - it leaves every other section of its boot memory to others: $(sed -n 's/.*instance 0 leaves \([0-9]*\) sections.*/\1/p' "$T/console.txt")"
@@ -78,4 +101,4 @@ if [ -s "$T/after.bin" ] && cmp -s "$T/after.bin" "$T/pattern.bin"; then
 else
 	echo "not ok 5 - instance 1's sections hold the host's pattern, byte for byte, after instance 0 ran"
 fi
-echo "FSW-GUEST-DONE section-corrupt-live"
+echo "FSW-GUEST-DONE $name"

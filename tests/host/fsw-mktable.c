@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * fsw-mktable OUT BASE NR BITS [--corrupt] FIRST[-LAST]=OWNER...
+ * fsw-mktable OUT BASE NR BITS [--corrupt] [--version V] FIRST[-LAST]=OWNER...
  *
  * Write a section ownership table (asm/fastswitch.h) to OUT, for QEMU's
  * -device loader: NR sections of 2^BITS bytes from BASE, every entry
  * "nobody" but those given; OWNER is an instance id, "shared" or
- * "firmware". --corrupt flips one bit after sealing. Built by tests/run.
+ * "firmware". --corrupt flips one bit after sealing; --version V seals a
+ * table of layout version V (another kernel's, docs/abi.md). Built by
+ * tests/run.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,12 +19,12 @@ static u32 t[FSW_TABLE_SIZE / 4];
 
 int main(int argc, char **argv)
 {
-	unsigned long base, nr, bits;
+	unsigned long base, nr, bits, version = FSW_LAYOUT_VERSION;
 	int corrupt = 0, i;
 	FILE *f;
 
 	if (argc < 5) {
-		fprintf(stderr, "usage: fsw-mktable OUT BASE NR BITS [--corrupt] FIRST[-LAST]=OWNER...\n");
+		fprintf(stderr, "usage: fsw-mktable OUT BASE NR BITS [--corrupt] [--version V] FIRST[-LAST]=OWNER...\n");
 		return 2;
 	}
 	base = strtoul(argv[2], NULL, 0);
@@ -40,6 +42,10 @@ int main(int argc, char **argv)
 
 		if (!strcmp(argv[i], "--corrupt")) {
 			corrupt = 1;
+			continue;
+		}
+		if (!strcmp(argv[i], "--version") && i + 1 < argc) {
+			version = strtoul(argv[++i], NULL, 0);
 			continue;
 		}
 		if (!eq) {
@@ -61,6 +67,7 @@ int main(int argc, char **argv)
 		for (; first <= last; first++)
 			fsw_tbl_set_owner(t, first, owner);
 	}
+	t[FSW_TBL_VERSION / 4] = version;
 	fsw_tbl_seal(t);
 	if (corrupt)
 		t[FSW_TBL_ENTRIES / 4 + nr / 2] ^= 0x100;
