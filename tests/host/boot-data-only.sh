@@ -20,27 +20,30 @@ log=$T/console.log
 # Instance 1's two sections in the host-made table: s59-s60 at 1 GiB
 s1=0x7b000000 s1size=0x2000000
 v=$(sed -n 's/^#define FSW_LAYOUT_VERSION[[:space:]]*\([0-9]*\).*/\1/p' "$FSW_TOP/arch/arm/include/asm/fastswitch.h")
+
+# table BITS [FLAG...]: fsw-mktable's arguments for the 1 GiB of RAM at
+# 0x40000000 in sections of 2^BITS bytes: the firmware's below 0x48000000
+# and above instance 1's, instance 1's over s1, instance 0's in between
+table() {
+	local sec=$((1 << $1)) ram=0x40000000 end=0x80000000 fw=0x48000000
+	echo "$ram $(((end - ram) / sec)) $*" \
+		"0-$(((fw - ram) / sec - 1))=firmware" \
+		"$(((fw - ram) / sec))-$(((s1 - ram) / sec - 1))=0" \
+		"$(((s1 - ram) / sec))-$(((s1 + s1size - 1 - ram) / sec))=1" \
+		"$(((s1 + s1size - 1 - ram) / sec + 1))-$(((end - ram) / sec - 1))=firmware"
+}
 case ${1:-corrupt} in
-corrupt) table="0x40000000 64 24 --corrupt 0-7=firmware 8-58=0 59-60=1 61-63=firmware" why="bad checksum" ;;
-version)
-	d=${2:?version +N or -N}
-	table="0x40000000 64 24 --version $((v + d)) 0-7=firmware 8-58=0 59-60=1 61-63=firmware"
-	why="bad version"
-	;;
-bits)
-	# the same memory in sections of 2^B bytes; instance 1's cover s1
-	b=${2:?bits B} n=$((0x40000000 >> ${2:-25}))
-	table="0x40000000 $n $b 0-$(((0x48000000 - 0x40000000 >> b) - 1))=firmware $((0x48000000 - 0x40000000 >> b))-$(((s1 - 0x40000000 >> b) - 1))=0 $((s1 - 0x40000000 >> b))-$(((s1 + s1size - 1 - 0x40000000) >> b))=1"
-	why="other section size"
-	;;
+corrupt) args=$(table 24 --corrupt) why="bad checksum" ;;
+version) d=${2:?version +N or -N} args=$(table 24 --version "$((v + d))") why="bad version" ;;
+bits) args=$(table "${2:?bits B}") why="other section size" ;;
 *) fsw_die "boot-data-only.sh: corrupt, version +N|-N or bits B, not '$*'" ;;
 esac
 
 echo "KTAP version 1"
 echo "1..5"
-echo "# the table: fsw-mktable table.bin $table (layout version $v here)"
+echo "# the table: fsw-mktable table.bin $args (layout version $v here)"
 # shellcheck disable=SC2086 # the table's arguments, as words
-"$HOSTBIN/fsw-mktable" "$T/table.bin" $table &&
+"$HOSTBIN/fsw-mktable" "$T/table.bin" $args &&
 	"$HOSTBIN/fsw-mkpage" "$T/page1.bin" 1 sleeping $((s1 + 0x120cc)) &&
 	"$HOSTBIN/fsw-pattern" write $s1 $s1size "$T/pattern.bin" >/dev/null ||
 	fsw_die "cannot make the table, the page or the pattern"

@@ -24,7 +24,8 @@ int main(int argc, char **argv)
 	FILE *f;
 
 	if (argc < 5) {
-		fprintf(stderr, "usage: fsw-mktable OUT BASE NR BITS [--corrupt] [--version V] FIRST[-LAST]=OWNER...\n");
+		fprintf(stderr, "usage: fsw-mktable OUT BASE NR BITS [OPTION]... RANGE=OWNER...\n"
+			"OPTION: --corrupt, --version V; RANGE: FIRST[-LAST]\n");
 		return 2;
 	}
 	base = strtoul(argv[2], NULL, 0);
