@@ -401,10 +401,26 @@ int fsw_cmd_parse(const char *buf, size_t len, struct fsw_cmd *cmd,
 		ret = want_args(argc, 2, why);
 		if (!ret)
 			ret = parse_uint(argv[1], 0, 0xffffffff, &c.arg, why);
-	} else if (!strcmp(argv[0], "switch") || !strcmp(argv[0], "unload") ||
-		   !strcmp(argv[0], "close")) {
-		c.op = argv[0][0] == 's' ? FSW_CMD_SWITCH :
-		       argv[0][0] == 'u' ? FSW_CMD_UNLOAD : FSW_CMD_CLOSE;
+	} else if (!strcmp(argv[0], "switch")) {
+		c.op = FSW_CMD_SWITCH;
+		c.kind = FSW_SWITCH_ONCE;
+		ret = argc == 2 ? 0 : want_args(argc, 3, why);
+		if (!ret)
+			ret = parse_id(argv[1], &c.arg, why);
+		if (!ret && argc == 3) {
+			if (!strcmp(argv[2], "keep")) {
+				c.kind = FSW_SWITCH_KEEP;
+			} else {
+				*why = "unknown switch option (keep)";
+				ret = -EINVAL;
+			}
+		}
+	} else if (!strcmp(argv[0], "disarm")) {
+		c.op = FSW_CMD_DISARM;
+		c.arg = 0;
+		ret = want_args(argc, 1, why);
+	} else if (!strcmp(argv[0], "unload") || !strcmp(argv[0], "close")) {
+		c.op = argv[0][0] == 'u' ? FSW_CMD_UNLOAD : FSW_CMD_CLOSE;
 		ret = want_args(argc, 2, why);
 		if (!ret)
 			ret = parse_id(argv[1], &c.arg, why);

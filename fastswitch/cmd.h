@@ -28,12 +28,18 @@ enum fsw_cmd_op {
 	FSW_CMD_LOAD,		/* arg: instance, kind, addr, str: path */
 	FSW_CMD_CMDLINE,	/* arg: instance, str: command line */
 	FSW_CMD_BOOT,		/* arg: instance, kind: enum fsw_boot_path */
-	FSW_CMD_SWITCH,		/* arg: instance */
+	FSW_CMD_SWITCH,		/* arg: instance, kind: enum fsw_switch_kind */
 	FSW_CMD_UNLOAD,		/* arg: instance */
 	FSW_CMD_MARK,		/* arg: the value of this page's mark */
 	FSW_CMD_REQUEST,	/* count, arg: budget in ms */
 	FSW_CMD_GIVE,		/* count, arg: instance */
 	FSW_CMD_CLOSE,		/* arg: instance */
+	FSW_CMD_DISARM,		/* no argument */
+};
+
+enum fsw_switch_kind {
+	FSW_SWITCH_ONCE,	/* dropped by the first suspend that fails */
+	FSW_SWITCH_KEEP,	/* armed through suspends failed before .enter */
 };
 
 enum fsw_image {
@@ -90,7 +96,7 @@ enum fsw_inject {
 	u32 arg;							\
 	u32 addr;		/* reserve, free, load: physical address */ \
 	u32 count;		/* reserve, free, request, give: sections */ \
-	u32 kind;		/* load: fsw_image; boot: fsw_boot_path */ \
+	u32 kind;		/* load, boot, switch: fsw_image, _boot_path, _switch_kind */ \
 	u32 id;			/* inject page, skew-page: instance */ \
 	u32 value		/* inject skew-*: the value written */
 

@@ -75,7 +75,9 @@ static int dispatch(const struct fsw_cmd *cmd, char *why)
 	case FSW_CMD_BOOT:
 		return fsw_boot(cmd->arg, cmd->kind, why);
 	case FSW_CMD_SWITCH:
-		return fsw_switch(cmd->arg, why);
+		return fsw_switch(cmd->arg, cmd->kind == FSW_SWITCH_KEEP, why);
+	case FSW_CMD_DISARM:
+		return fsw_disarm();
 	case FSW_CMD_UNLOAD:
 		return fsw_unload(cmd->arg, why);
 	case FSW_CMD_REQUEST:

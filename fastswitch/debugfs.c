@@ -122,6 +122,8 @@ static int status_show(struct seq_file *m, void *v)
 		   p->path == FSW_BOOT_RESET ? "boot-reset" : "boot-direct");
 	if (p->op != FSW_PENDING_NONE)
 		seq_printf(m, " %u", p->id);
+	if (fsw_pending_keep())
+		seq_puts(m, " keep");
 	if (p->op == FSW_PENDING_REQUEST)
 		seq_printf(m, " %u %u", fsw.req.asked, fsw.req.budget_ms);
 	seq_putc(m, '\n');
@@ -130,6 +132,7 @@ static int status_show(struct seq_file *m, void *v)
 	seq_printf(m, "last_switch_result: %d\n", st->last_switch_result);
 	seq_printf(m, "last_switch_from: %u\n", st->last_switch_from);
 	seq_printf(m, "last_switch_us: %llu\n", st->last_switch_us);
+	seq_printf(m, "last_prepare_cnt: %llu\n", st->last_prepare_cnt);
 	seq_printf(m, "boot_us: %llu\n", st->boot_us);
 	seq_printf(m, "closes: %llu\n", st->closes);
 	seq_printf(m, "last_close_sections: %u\n", st->last_close_sections);

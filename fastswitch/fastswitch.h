@@ -70,6 +70,7 @@ enum fsw_boot_range {
 struct fsw_pending {
 	enum fsw_pending_op op;
 	u32 id;			/* the target */
+	bool keep;		/* switch: armed through suspends failed before .enter */
 	u32 path;		/* boot: enum fsw_boot_path */
 	u32 entry;		/* boot: physical zImage */
 	u32 dtb;		/* boot: physical device tree */
@@ -102,6 +103,7 @@ struct fsw_stats {
 	u32 last_expected;
 	u32 last_wake;		/* FSW_WAKE_* */
 	u64 begin_ns;		/* boottime at .begin */
+	u64 last_prepare_cnt;	/* counter at the last PM_SUSPEND_PREPARE */
 	bool entered;
 	u64 last_cycle_ns;
 	bool last_entered;
@@ -175,9 +177,10 @@ struct fsw_faults {
  * point exists, then only read. Every other field is read and written
  * only under the system sleep lock (system_transition_mutex): control
  * commands and the debugfs views take it with lock_system_sleep(), and
- * the platform suspend callbacks run under it (pm_suspend() holds it
- * from .begin to .end; .enter runs with interrupts off on the last CPU
- * and takes no lock). Nothing runs in interrupt context.
+ * the platform suspend callbacks and the PM notifiers run under it
+ * (pm_suspend() holds it from PM_SUSPEND_PREPARE to PM_POST_SUSPEND;
+ * .enter runs with interrupts off on the last CPU and takes no lock).
+ * Nothing runs in interrupt context.
  *
  * The ownership table in the region is changed only by control commands,
  * under the sleep lock, with fastswitch_sections_lock() taken inside it
@@ -275,7 +278,9 @@ int fsw_boot_dtb(u32 id, u32 at, u64 mem, u64 mem_size, char *why);
 void fsw_boot_init(void);
 int fsw_boot(u32 id, u32 path, char *why);
 int fsw_boot_recheck(char *why);
-int fsw_switch(u32 id, char *why);
+int fsw_switch(u32 id, bool keep, char *why);
+bool fsw_pending_keep(void);
+int fsw_disarm(void);
 void fsw_pending_clear(void);
 int fsw_pending_check(void);
 void fsw_switch_begin(void);

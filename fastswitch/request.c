@@ -466,7 +466,7 @@ static void rescue_fn(struct work_struct *work)
 	unsigned int flags = lock_system_sleep();
 	char why[FSW_WHY_LEN] = "";
 	u32 to = fsw.req.serve_from;
-	int ret = fsw_switch(to, why);
+	int ret = fsw_switch(to, false, why);
 
 	unlock_system_sleep(flags);
 	if (ret) {

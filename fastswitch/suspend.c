@@ -11,18 +11,26 @@
  * vector itself (a cycle or a refusal) or by another instance's vector
  * (after a switch or boot). Resumed to serve another instance's request,
  * it serves it in .suspend_again and suspends again (request.c).
+ *
+ * Autosleep (docs/android.md): a switch armed with "keep" stays armed
+ * through the suspends that fail before .enter, which is how autosleep's
+ * attempts end when a wakeup event comes while they freeze tasks or
+ * suspend devices; an ordinary one is dropped, with -EAGAIN, by the
+ * first suspend that does not reach .enter.
  */
 #define pr_fmt(fmt) "fastswitch: " fmt
 
 #include <linux/math64.h>
 #include <linux/suspend.h>
 #include <linux/timekeeping.h>
+#include <asm/arch_timer.h>
 #include <asm/fastswitch.h>
 #include "fastswitch.h"
 
 #define PSCI_SYSTEM_RESET	0x84000009
 
 static bool fsw_left;		/* another instance ran since .begin */
+static bool fsw_begun;		/* .begin ran since PM_SUSPEND_PREPARE */
 
 static u64 ms_to_ticks(u32 ms)
 {
@@ -31,6 +39,7 @@ static u64 ms_to_ticks(u32 ms)
 
 static int fsw_begin(suspend_state_t state)
 {
+	fsw_begun = true;
 	fsw.stats.begin_ns = ktime_get_boottime_ns();
 	fsw.stats.entered = false;
 	fsw_left = false;
@@ -213,14 +222,21 @@ static void fsw_end(void)
 {
 	struct fsw_stats *st = &fsw.stats;
 
-	if (fsw.pending.op != FSW_PENDING_NONE && !fsw_left)
+	/* autosleep retries without end: a failing device must not flood the log */
+	if (fsw_pending_keep() && !fsw_left && !st->entered)
+		pr_info_ratelimited("%s to instance %u did not happen: the suspend failed; still armed (keep)\n",
+				    pending_name(), fsw.pending.id);
+	else if (fsw.pending.op != FSW_PENDING_NONE && !fsw_left)
 		pr_warn("%s to instance %u did not happen: the suspend failed\n",
 			pending_name(), fsw.pending.id);
 	if (fsw.pending.op != FSW_PENDING_NONE && st->last_switch_result == -EINPROGRESS)
 		st->last_switch_result = -EAGAIN;	/* failed before .enter */
 	if (fsw.pending.op == FSW_PENDING_REQUEST && !fsw_left)
 		fsw_request_abort();
-	fsw_pending_clear();
+	if (fsw_pending_keep() && !fsw_left && !st->entered)
+		st->last_switch_result = -EINPROGRESS;	/* still armed */
+	else
+		fsw_pending_clear();
 	st->last_cycle_ns = ktime_get_boottime_ns() - st->begin_ns;
 	st->last_entered = st->entered;
 	st->cycles++;
@@ -244,9 +260,39 @@ static const struct platform_suspend_ops fsw_suspend_ops = {
 	.end = fsw_end,
 };
 
-/* Resume complete: devices and user space are back */
+/*
+ * A suspend that did not reach the platform's .begin: it failed freezing
+ * tasks, or it was not this platform's (suspend-to-idle, pm_test
+ * "freezer"). An ordinary switch is dropped as after any suspend that
+ * does not reach .enter; one armed with "keep" stays.
+ */
+static void fsw_not_begun(void)
+{
+	if (fsw.pending.op == FSW_PENDING_NONE)
+		return;
+	if (fsw_pending_keep()) {
+		fsw.stats.last_switch_result = -EINPROGRESS;	/* still armed */
+		return;
+	}
+	pr_warn("%s to instance %u did not happen: the suspend did not reach the platform\n",
+		pending_name(), fsw.pending.id);
+	if (fsw.pending.op == FSW_PENDING_REQUEST)
+		fsw.req.last_result = -EAGAIN;
+	else
+		fsw.stats.last_switch_result = -EAGAIN;
+	fsw_pending_clear();
+}
+
+/* Suspend about to start; resume complete: devices and user space are back */
 static int fsw_pm_notify(struct notifier_block *nb, unsigned long event, void *p)
 {
+	if (event == PM_SUSPEND_PREPARE) {
+		fsw.stats.last_prepare_cnt = __arch_counter_get_cntvct();
+		fsw_begun = false;
+		return NOTIFY_DONE;
+	}
+	if (event == PM_POST_SUSPEND && !fsw_begun)
+		fsw_not_begun();
 	if (event == PM_POST_SUSPEND && fsw_left) {
 		u32 crashed;
 

@@ -12,8 +12,11 @@
 #include <asm/fastswitch.h>
 #include "fastswitch.h"
 
-/* One armed operation: a new "switch" or "boot" replaces the last one. */
-int fsw_switch(u32 id, char *why)
+/*
+ * One armed operation: a new "switch" or "boot" replaces the last one.
+ * @keep: stay armed through suspends that fail before .enter (autosleep)
+ */
+int fsw_switch(u32 id, bool keep, char *why)
 {
 	int ret;
 
@@ -22,12 +25,39 @@ int fsw_switch(u32 id, char *why)
 		return ret;
 	fsw.pending.op = FSW_PENDING_SWITCH;
 	fsw.pending.id = id;
+	fsw.pending.keep = keep;
 	return 0;
 }
 
 void fsw_pending_clear(void)
 {
 	fsw.pending.op = FSW_PENDING_NONE;
+	fsw.pending.keep = false;
+}
+
+/* The armed switch stays armed through suspends that fail before .enter */
+bool fsw_pending_keep(void)
+{
+	return fsw.pending.op == FSW_PENDING_SWITCH && fsw.pending.keep;
+}
+
+/*
+ * "disarm": the next suspend sleeps and resumes this instance again; what
+ * was armed ends -ECANCELED. A control command runs between suspends (the
+ * sleep lock), so no request record is active yet.
+ */
+int fsw_disarm(void)
+{
+	if (fsw.pending.op == FSW_PENDING_NONE)
+		return 0;
+	if (fsw.pending.op == FSW_PENDING_REQUEST)
+		fsw.req.last_result = -ECANCELED;
+	else
+		fsw.stats.last_switch_result = -ECANCELED;
+	pr_info("disarmed: the next suspend resumes instance %u, not instance %u\n",
+		fsw.id, fsw.pending.id);
+	fsw_pending_clear();
+	return 0;
 }
 
 /*

@@ -41,6 +41,9 @@ static const struct good goods[] = {
 	{ "boot 2 direct", FSW_CMD_BOOT, 2 },
 	{ "boot 3 reset\n", FSW_CMD_BOOT, 3 },
 	{ "switch 0", FSW_CMD_SWITCH, 0 },
+	{ "switch 2 keep", FSW_CMD_SWITCH, 2 },
+	{ "disarm", FSW_CMD_DISARM, 0 },
+	{ " disarm \n", FSW_CMD_DISARM, 0 },
 	{ "unload 7", FSW_CMD_UNLOAD, 7 },
 	{ "request 1", FSW_CMD_REQUEST, FSW_REQ_BUDGET_MS },
 	{ "request 1024 60000", FSW_CMD_REQUEST, 60000 },
@@ -103,6 +106,10 @@ static const struct bad bads[] = {
 	{ "boot 1 reset now", 0, -EINVAL },
 	{ "switch 8", 0, -ERANGE },
 	{ "switch 1 2", 0, -EINVAL },
+	{ "switch 1 kept", 0, -EINVAL },
+	{ "switch 1 keep now", 0, -EINVAL },
+	{ "switch keep", 0, -EINVAL },
+	{ "disarm 1", 0, -EINVAL },
 	{ "unload", 0, -EINVAL },
 	{ "request", 0, -EINVAL },
 	{ "request 0", 0, -ERANGE },
@@ -165,7 +172,7 @@ int main(void)
 
 	KTAP_PLAN((int)(sizeof(goods) / sizeof(goods[0]) +
 			sizeof(bads) / sizeof(bads[0]) +
-			sizeof(paths) / sizeof(paths[0]) + 8));
+			sizeof(paths) / sizeof(paths[0]) + 10));
 
 	for (i = 0; i < sizeof(goods) / sizeof(goods[0]); i++) {
 		why = NULL;
@@ -197,6 +204,10 @@ int main(void)
 	ret = fsw_cmd_parse(CMDLINECMD, strlen(CMDLINECMD), &cmd, &why);
 	KTAP_CHECK(ret == 0 && cmd.arg == 1 && !strcmp(cmd.str, "console=ttyAMA0  a=\"b c\""),
 		   "cmdline: the text kept as written (\"%s\")", ret ? "" : cmd.str);
+	ret = fsw_cmd_parse("switch 3 keep", 13, &cmd, &why);
+	KTAP_CHECK(ret == 0 && cmd.arg == 3 && cmd.kind == FSW_SWITCH_KEEP, "switch: keep");
+	ret = fsw_cmd_parse("switch 3", 8, &cmd, &why);
+	KTAP_CHECK(ret == 0 && cmd.arg == 3 && cmd.kind == FSW_SWITCH_ONCE, "switch: once");
 	ret = fsw_cmd_parse("boot 4 reset", 12, &cmd, &why);
 	KTAP_CHECK(ret == 0 && cmd.arg == 4 && cmd.kind == FSW_BOOT_RESET, "boot: instance and path");
 
