@@ -17,6 +17,9 @@
  * attempts end when a wakeup event comes while they freeze tasks or
  * suspend devices; an ordinary one is dropped, with -EAGAIN, by the
  * first suspend that does not reach .enter.
+ *
+ * The points of a cycle are trace events (fastswitch_trace.h) with the
+ * counter.
  */
 #define pr_fmt(fmt) "fastswitch: " fmt
 
@@ -27,10 +30,21 @@
 #include <asm/fastswitch.h>
 #include "fastswitch.h"
 
+#define CREATE_TRACE_POINTS
+#include "fastswitch_trace.h"
+
 #define PSCI_SYSTEM_RESET	0x84000009
 
 static bool fsw_left;		/* another instance ran since .begin */
 static bool fsw_begun;		/* .begin ran since PM_SUSPEND_PREPARE */
+
+/* A point of the cycle, on the counter; the target is this instance or the armed one */
+static void fsw_point(enum fsw_point point)
+{
+	if (trace_fastswitch_point_enabled())
+		trace_fastswitch_point(point, fsw.pending.op == FSW_PENDING_NONE ? fsw.id :
+				       fsw.pending.id, __arch_counter_get_cntvct());
+}
 
 static u64 ms_to_ticks(u32 ms)
 {
@@ -39,6 +53,7 @@ static u64 ms_to_ticks(u32 ms)
 
 static int fsw_begin(suspend_state_t state)
 {
+	fsw_point(FSW_POINT_BEGIN);
 	fsw_begun = true;
 	fsw.stats.begin_ns = ktime_get_boottime_ns();
 	fsw.stats.entered = false;
@@ -162,6 +177,7 @@ static int fsw_enter(suspend_state_t state)
 	bool refused = false;	/* the vector refused the target */
 	int ret;
 
+	fsw_point(FSW_POINT_ENTER);
 	fsw.stats.entered = true;
 	if (fsw.pending.op == FSW_PENDING_SERVE && fsw.faults.serve_handon) {
 		fsw.faults.serve_handon = false;
@@ -186,7 +202,9 @@ static int fsw_enter(suspend_state_t state)
 	if (a.mode == FSW_MODE_RESET)
 		set_boot_request(true);
 
+	fsw_point(FSW_POINT_VECTOR_OUT);
 	ret = fastswitch_enter(&a, flags);
+	fsw_point(FSW_POINT_VECTOR_IN);
 
 	if (a.mode == FSW_MODE_RESET)
 		set_boot_request(false);
@@ -289,6 +307,7 @@ static int fsw_pm_notify(struct notifier_block *nb, unsigned long event, void *p
 	if (event == PM_SUSPEND_PREPARE) {
 		fsw.stats.last_prepare_cnt = __arch_counter_get_cntvct();
 		fsw_begun = false;
+		fsw_point(FSW_POINT_PREPARE);
 		return NOTIFY_DONE;
 	}
 	if (event == PM_POST_SUSPEND && !fsw_begun)
@@ -308,6 +327,7 @@ static int fsw_pm_notify(struct notifier_block *nb, unsigned long event, void *p
 	if (event == PM_POST_SUSPEND) {
 		fsw_guard_report();
 		fsw_request_rescue();
+		fsw_point(FSW_POINT_RESUMED);
 	}
 	return NOTIFY_DONE;
 }
