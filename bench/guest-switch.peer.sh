@@ -3,13 +3,17 @@
 # its boot time (and with fsw.bench_self=1 its own N self cycles, as
 # peer_self_cycle), then each time instance 0 switches to it, the
 # kernel-side time of that switch; switches back at once. After N switches
-# it prints the statistics (before switching back the last time).
+# it prints the statistics (before switching back the last time), and
+# with fsw.bench_trace=1 its trace. Before each switch back it prints the
+# counter (bench-leave), which instance 0's bench-back pairs.
 KTAP_PREFIX=
 . /tests/lib.sh
 N=$(cmdline_arg fsw.bench_cycles)
 BPATH=$(cmdline_arg fsw.bench_path)
 BENCH_PREFIX="peer: "
+BTRACE=$(cmdline_arg fsw.bench_trace)
 . /bench/stats.sh
+. /bench/trace.sh
 echo "peer: bench: boot_${BPATH}_ms $(awk -v u="$(status_field boot_us)" 'BEGIN { printf "%.3f", u / 1000 }') ms"
 echo "peer: bench: boot_${BPATH}_uptime_at_init_s $(cut -d' ' -f1 /proc/uptime) s"
 if [ "$(cmdline_arg fsw.bench_self)" = 1 ]; then
@@ -28,12 +32,15 @@ if [ "$(cmdline_arg fsw.bench_self)" = 1 ]; then
 	[ $i = "$N" ] && stats peer_self_cycle ms 1000000 "$N" </tmp/self
 fi
 : >/tmp/k
+[ "$BTRACE" != 1 ] || trace_start
 i=0
 while :; do
 	if [ $i = "$N" ]; then
 		stats switch_kernel_0to1 ms 1000 "$N" </tmp/k
+		[ "$BTRACE" != 1 ] || trace_dump 1
 	fi
 	s=$(status_field switches)
+	echo "peer: bench-leave: $i $(fsw-cnt)"
 	if ! o=$(fastswitch switch 0 2>&1); then
 		# instance 0 stops at its own failure; this one stays here
 		bench_fail "switch $((i + 1)) to 0: $o"

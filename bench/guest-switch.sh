@@ -9,14 +9,20 @@
 # one instance to resume complete on the other); end to end, instance 0
 # prints the counter before "fastswitch switch 1" (bench-start) and the
 # peer's user space prints it when it runs again (bench-arrive): bench/run
-# pairs them. A step that fails prints "bench-fail:" and ends the
+# pairs them; the other way, the peer's bench-leave before its
+# "fastswitch switch 0" and instance 0's bench-back after its switch
+# returned. With fsw.bench_trace=1 both sides trace the switches and
+# print their traces at the end (bench/trace.sh, docs/timeline.md). A
+# step that fails prints "bench-fail:" and ends the
 # benchmark: no sample is taken from a status that a failed step left.
 . /tests/lib.sh
 N=$(cmdline_arg fsw.bench_cycles)
 BPATH=$(cmdline_arg fsw.bench_path)
 BPEER=$(cmdline_arg fsw.bench_peer)
 BPEER=${BPEER:-peer}
+BTRACE=$(cmdline_arg fsw.bench_trace)
 . /bench/stats.sh
+. /bench/trace.sh
 
 # fail WHAT: report, and stop here (init powers off)
 fail() {
@@ -41,12 +47,14 @@ o=$(fastswitch reserve $PEER_BASE $PEER_SECTIONS 1 2>&1) || fail "reserve: $o"
 o=$(fastswitch load 1 kernel $PEER_KERNEL /boot/$BPEER/zImage 2>&1) || fail "load kernel: $o"
 o=$(fastswitch load 1 initrd $PEER_INITRD /boot/$BPEER/initramfs.cpio.gz 2>&1) || fail "load initrd: $o"
 o=$(fastswitch cmdline 1 console=ttyAMA0,115200 loglevel=4 fsw.run=peer:switch fsw.testing=1 \
-	fsw.bench_cycles="$N" fsw.bench_path="$BPATH" fsw.bench_self="$(cmdline_arg fsw.bench_self)" 2>&1) ||
+	fsw.bench_cycles="$N" fsw.bench_path="$BPATH" fsw.bench_self="$(cmdline_arg fsw.bench_self)" \
+	fsw.bench_trace="$BTRACE" 2>&1) ||
 	fail "cmdline: $o"
 echo "bench-kernels: $(uname -r) $(kernel_build release /boot/$BPEER/kernel-build)"
 b=$(status_field boots)
 o=$(fastswitch boot 1 "$BPATH" 2>&1) || fail "boot 1 $BPATH: $o"
 [ "$(status_field boots)" = $((b + 1)) ] || fail "boot 1 $BPATH: boots $b -> $(status_field boots)"
+[ "$BTRACE" != 1 ] || trace_start || fail "trace: not started"
 
 # A switch counts when it returned 0 and the status says it happened:
 # one more switch, back from instance 1, result 0
@@ -57,9 +65,11 @@ while [ $i -lt "$N" ]; do
 	s=$(status_field switches)
 	echo "bench-start: $i $(fsw-cnt)"
 	o=$(fastswitch switch 1 2>&1) || fail "switch $i: $o"
+	echo "bench-back: $i $(fsw-cnt)"
 	[ "$(status_field switches)" = $((s + 1)) ] && [ "$(status_field last_switch_from)" = 1 ] &&
 		[ "$(status_field last_switch_result)" = 0 ] ||
 		fail "switch $i: switches $s -> $(status_field switches), from $(status_field last_switch_from), result $(status_field last_switch_result)"
 	status_field last_switch_us >>/tmp/k
 done
 stats switch_kernel_1to0 ms 1000 "$N" </tmp/k
+[ "$BTRACE" != 1 ] || trace_dump 0

@@ -45,7 +45,7 @@ make -s -C "$kobj" ARCH=arm CROSS_COMPILE="$FSW_CROSS" INSTALL_MOD_PATH="$st" \
 	INSTALL_MOD_STRIP=1 modules_install >/dev/null ||
 	fsw_die "modules_install failed"
 rm -f "$st"/lib/modules/*/build "$st"/lib/modules/*/source
-cp "$FSW_TOP"/bench/guest-*.sh "$FSW_TOP/bench/stats.sh" "$st/bench/"
+cp "$FSW_TOP"/bench/guest-*.sh "$FSW_TOP/bench/stats.sh" "$FSW_TOP/bench/trace.sh" "$st/bench/"
 for c in "$FSW_TOP"/tests/guest/*.c; do
 	n=$(basename "$c" .c)
 	"${FSW_CROSS}gcc" -static -O2 -Wall -Wextra -Werror -o "$st/usr/bin/$n" "$c"

@@ -1,0 +1,43 @@
+#!/bin/sh
+# Benchmark (guest side): what user space costs around a switch under
+# TCG, the parts of the timeline's user_to_kernel and kernel_to_user
+# (docs/timeline.md). Each figure is the counter read by fsw-cnt before
+# and after the step, minus the same pair around nothing (two fsw-cnt:
+# the baseline of this boot), N times: a fork and exec of a small static
+# program (fsw-cnt itself), the shell tool's start (fastswitch --help, in
+# ash and mksh), one read of the status file, and the tool's status_load
+# (one sed).
+. /tests/lib.sh
+N=$(cmdline_arg fsw.bench_cycles)
+. /bench/stats.sh
+scale=$(awk -v f="$(page_field cnt_freq)" 'BEGIN { print f / 1000 }')
+
+# one FILE CMD...: the counter ticks of CMD, appended to FILE
+one() {
+	f=$1
+	shift
+	a=$(fsw-cnt)
+	"$@" >/dev/null 2>&1
+	b=$(fsw-cnt)
+	echo "$a $b" | awk '{ print $2 - $1 }' >>"$f"
+}
+status_sed() {
+	eval "$(sed -n 's/^\([a-z_]*\): \(-\{0,1\}[0-9A-Za-z_]*\)\( .*\)\{0,1\}$/st_\1=\2/p' "$FSW/status")"
+}
+
+for k in base exec tool_ash tool_mksh status_read status_load; do : >/tmp/$k; done
+i=0
+while [ $i -lt "$N" ]; do
+	i=$((i + 1))
+	one /tmp/base true
+	one /tmp/exec fsw-cnt
+	one /tmp/tool_ash sh /usr/bin/fastswitch --help
+	one /tmp/tool_mksh mksh /usr/bin/fastswitch --help
+	one /tmp/status_read cat "$FSW/status"
+	one /tmp/status_load status_sed
+done
+stats toolcost_baseline ms "$scale" "$N" </tmp/base
+base=$(sort -n /tmp/base | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }')
+for k in exec tool_ash tool_mksh status_read status_load; do
+	awk -v b="$base" '{ print $1 - b }' /tmp/$k | stats "toolcost_$k" ms "$scale" "$N"
+done
