@@ -86,12 +86,18 @@ if [ -n "${FSW_CONFIG_VARIANT:-}" ]; then
 	# Another configuration of the same tree: the variant's lines win
 	# over the base fragment's (those of the symbols it sets are dropped),
 	# as scripts/kconfig/merge_config.sh does.
-	[ -f "$src/$FSW_CONFIG_VARIANT" ] || fsw_die "no config fragment $FSW_CONFIG_VARIANT"
+	# A relative path is in the kernel tree (arch/arm/configs/), an
+	# absolute one anywhere (bench/cuts/*.config).
+	case $FSW_CONFIG_VARIANT in
+	/*) variant=$FSW_CONFIG_VARIANT ;;
+	*) variant=$src/$FSW_CONFIG_VARIANT ;;
+	esac
+	[ -f "$variant" ] || fsw_die "no config fragment $FSW_CONFIG_VARIANT"
 	mkdir -p "$obj"
 	awk 'FNR == NR { if (match($0, /CONFIG_[A-Za-z0-9_]+/)) set[substr($0, RSTART, RLENGTH)] = 1; next }
 		match($0, /CONFIG_[A-Za-z0-9_]+/) && (substr($0, RSTART, RLENGTH) in set) { next }
-		{ print }' "$src/$FSW_CONFIG_VARIANT" "$frag" >"$obj/fastswitch_merged.config"
-	cat "$src/$FSW_CONFIG_VARIANT" >>"$obj/fastswitch_merged.config"
+		{ print }' "$variant" "$frag" >"$obj/fastswitch_merged.config"
+	cat "$variant" >>"$obj/fastswitch_merged.config"
 	frag=$obj/fastswitch_merged.config
 fi
 kmake() {
