@@ -43,7 +43,7 @@ static const struct good goods[] = {
 	{ "switch 0", FSW_CMD_SWITCH, 0 },
 	{ "switch 2 keep", FSW_CMD_SWITCH, 2 },
 	{ "disarm", FSW_CMD_DISARM, 0 },
-	{ " disarm \n", FSW_CMD_DISARM, 0 },
+	{ "\tdisarm\n", FSW_CMD_DISARM, 0 },
 	{ "unload 7", FSW_CMD_UNLOAD, 7 },
 	{ "request 1", FSW_CMD_REQUEST, FSW_REQ_BUDGET_MS },
 	{ "request 1024 60000", FSW_CMD_REQUEST, 60000 },
@@ -170,9 +170,7 @@ int main(void)
 	size_t i;
 	int ret;
 
-	KTAP_PLAN((int)(sizeof(goods) / sizeof(goods[0]) +
-			sizeof(bads) / sizeof(bads[0]) +
-			sizeof(paths) / sizeof(paths[0]) + 10));
+	KTAP_PLAN((int)(ARRAY_SIZE(goods) + ARRAY_SIZE(bads) + ARRAY_SIZE(paths) + 10));
 
 	for (i = 0; i < sizeof(goods) / sizeof(goods[0]); i++) {
 		why = NULL;
