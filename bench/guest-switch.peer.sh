@@ -40,13 +40,15 @@ while :; do
 		[ "$BTRACE" != 1 ] || trace_dump 1
 	fi
 	s=$(status_field switches)
-	echo "peer: bench-leave: $i $(fsw-cnt)"
+	cnt_now || bench_fail "switch_status: no counter"
+	echo "peer: bench-leave: $i $cnt"
 	if ! o=$(fastswitch switch 0 2>&1); then
 		# instance 0 stops at its own failure; this one stays here
 		bench_fail "switch $((i + 1)) to 0: $o"
 		break
 	fi
-	echo "peer: bench-arrive: $((i + 1)) $(fsw-cnt)"
+	cnt_now || bench_fail "switch_status: no counter"
+	echo "peer: bench-arrive: $((i + 1)) $cnt"
 	i=$((i + 1))
 	if [ "$(status_field switches)" = $((s + 1)) ] && [ "$(status_field last_switch_from)" = 0 ]; then
 		status_field last_switch_us >>/tmp/k

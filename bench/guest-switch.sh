@@ -63,9 +63,11 @@ i=0
 while [ $i -lt "$N" ]; do
 	i=$((i + 1))
 	s=$(status_field switches)
-	echo "bench-start: $i $(fsw-cnt)"
+	cnt_now || fail "switch_status: no counter"
+	echo "bench-start: $i $cnt"
 	o=$(fastswitch switch 1 2>&1) || fail "switch $i: $o"
-	echo "bench-back: $i $(fsw-cnt)"
+	cnt_now || fail "switch_status: no counter"
+	echo "bench-back: $i $cnt"
 	[ "$(status_field switches)" = $((s + 1)) ] && [ "$(status_field last_switch_from)" = 1 ] &&
 		[ "$(status_field last_switch_result)" = 0 ] ||
 		fail "switch $i: switches $s -> $(status_field switches), from $(status_field last_switch_from), result $(status_field last_switch_result)"

@@ -5,8 +5,9 @@
 # and after the step, minus the same pair around nothing (two fsw-cnt:
 # the baseline of this boot), N times: a fork and exec of a small static
 # program (fsw-cnt itself), the shell tool's start (fastswitch --help, in
-# ash and mksh), one read of the status file, and the tool's status_load
-# (one sed).
+# ash and mksh), one read of the status file, the status parsed by one
+# sed (status_load, the tool's way until it had switch_status) and the
+# tool's switch_load (switch_status by the read builtin, no fork).
 . /tests/lib.sh
 N=$(cmdline_arg fsw.bench_cycles)
 . /bench/stats.sh
@@ -25,7 +26,14 @@ status_sed() {
 	eval "$(sed -n 's/^\([a-z_]*\): \(-\{0,1\}[0-9A-Za-z_]*\)\( .*\)\{0,1\}$/st_\1=\2/p' "$FSW/status")"
 }
 
-for k in base exec tool_ash tool_mksh status_read status_load; do : >/tmp/$k; done
+# scripts/fastswitch's switch_load, word for word (keep them the same)
+switch_load() {
+	read -r _ st_instance st_switches st_crashes st_last_switch_result \
+		st_last_switch_from st_last_switch_us st_last_crash_id \
+		st_last_crash_us st_pending _ <"$FSW/switch_status"
+}
+
+for k in base exec tool_ash tool_mksh status_read status_load switch_load; do : >/tmp/$k; done
 i=0
 while [ $i -lt "$N" ]; do
 	i=$((i + 1))
@@ -35,9 +43,10 @@ while [ $i -lt "$N" ]; do
 	one /tmp/tool_mksh mksh /usr/bin/fastswitch --help
 	one /tmp/status_read cat "$FSW/status"
 	one /tmp/status_load status_sed
+	one /tmp/switch_load switch_load
 done
 stats toolcost_baseline ms "$scale" "$N" </tmp/base
 base=$(sort -n /tmp/base | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }')
-for k in exec tool_ash tool_mksh status_read status_load; do
+for k in exec tool_ash tool_mksh status_read status_load switch_load; do
 	awk -v b="$base" '{ print $1 - b }' /tmp/$k | stats "toolcost_$k" ms "$scale" "$N"
 done

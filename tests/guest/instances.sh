@@ -31,7 +31,7 @@ peer_sections_offline() {
 }
 
 # ktap_plan is called by the test with its own count (INSTANCES_CHECKS)
-INSTANCES_CHECKS=17
+INSTANCES_CHECKS=19
 instances_run() {
 	name=$1
 	PEER_NAME=${PEER_NAME:-peer}
@@ -82,6 +82,9 @@ instances_run() {
 	check "$SWITCHES switches to instance 1 and back, each seen by its user space ($i done, $bad_run not, mean kernel-side switch $((total_us / (i > 0 ? i : 1))) us)" \
 		eval '[ $i = "$SWITCHES" ] && [ $bad_run = 0 ] && [ "$(status_field switches)" = "$SWITCHES" ]'
 	state_report "$SWITCHES" "instance 0"
+	check "switch_status says what status says: $(cat "$FSW/switch_status")" switch_status_agrees
+	check "the tool reported the last switch from switch_status: $(tail -n 1 /tmp/switch.out)" \
+		eval 'grep -qx "back in instance 0 from instance 1: kernel-side switch $(status_field last_switch_us) us" /tmp/switch.out'
 	check "instance 0 cannot online instance 1's sections $PEER_FIRST and $PEER_LAST" eval 'online_refused $PEER_FIRST && online_refused $PEER_LAST'
 	check "instance 1's sections are still its own and offline here" peer_sections_offline
 	check "instance 0: no WARN, BUG or Oops" dmesg_clean

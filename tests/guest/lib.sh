@@ -44,6 +44,31 @@ status_field() {
 	sed -n "s/^$1: //p" "$FSW/status"
 }
 
+# cnt_now: cnt, the arch counter (CNTVCT, which every instance shares),
+# read from switch_status by the read builtin: a time stamp without a
+# fork, for stamps on a switch's path (fsw-cnt is an exec, and $(...) a
+# fork: milliseconds under TCG)
+cnt_now() {
+	cnt=
+	read -r cnt _ <"$FSW/switch_status" && [ -n "$cnt" ]
+}
+
+# switch_status_agrees: switch_status's one line says what status says,
+# field by field, and its counter lies between two reads of fsw-cnt
+switch_status_agrees() {
+	local a b c id sw cr res from us cid cus pend rest
+	a=$(fsw-cnt)
+	read -r c id sw cr res from us cid cus pend rest <"$FSW/switch_status" || return 1
+	b=$(fsw-cnt)
+	# ten fields today (docs/debugfs.md: new ones come at the end)
+	[ -z "$rest" ] && awk -v a="$a" -v c="$c" -v b="$b" 'BEGIN { exit !(a <= c && c <= b) }' &&
+		[ "$id" = "$(status_field instance)" ] && [ "$sw" = "$(status_field switches)" ] &&
+		[ "$cr" = "$(status_field crashes)" ] && [ "$res" = "$(status_field last_switch_result)" ] &&
+		[ "$from" = "$(status_field last_switch_from)" ] && [ "$us" = "$(status_field last_switch_us)" ] &&
+		[ "$cid" = "$(status_field last_crash_id)" ] && [ "$cus" = "$(status_field last_crash_us)" ] &&
+		[ "$pend" = "$(status_field pending | cut -d' ' -f1)" ]
+}
+
 page_field() {
 	sed -n "s/^$1: //p" "$FSW/page"
 }
