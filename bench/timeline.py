@@ -85,6 +85,16 @@ PHASES = [
     ("kernel_to_user", "B:resumed", "end"),
 ]
 USER_PHASES = ("user_to_kernel", "kernel_to_user")
+# Inside the two user phases, when the trace has the tool's exec on A and
+# its exit on B (sched_process_exec, sched_process_exit): (detail, from
+# mark, to mark). Not phases: no total counts them twice.
+TOOL = "fastswitch"         # the tool's name: its file's and its task's
+USER_DETAILS = [
+    ("usr_exec", "start", "A:tool_exec"),                     # fork and exec
+    ("usr_tool_in", "A:tool_exec", "A:suspend_enter:begin"),  # the tool, to the suspend
+    ("usr_tool_out", "B:resumed", "B:tool_exit"),             # the tool, after the resume
+    ("usr_after", "B:tool_exit", "end"),                      # its exit to the stamp
+]
 TOTALS = ("kernel_side", "end_to_end", "unaccounted")
 # (name, instance A, instance B, stamp before, stamp after)
 DIRECTIONS = (("0to1", 0, 1, "start", "arrive"), ("1to0", 1, 0, "leave", "back"))
@@ -231,6 +241,10 @@ PAYLOADS = {
                                lambda m: {"device": device_name(m[1]), "err": int(m[2])}),
     "cpuhp_enter": (r"\s*cpu:\s*(\d+)\s+target:\s*(-?\d+)\s+step:\s*(\d+)\s+\((.*)\)",
                     lambda m: {"cpu": int(m[1]), "step": int(m[3]), "fn": m[4]}),
+    "sched_process_exec": (r"filename=(\S+) pid=(\d+) old_pid=(\d+)",
+                           lambda m: {"file": m[1].rsplit("/", 1)[-1], "pid": int(m[2])}),
+    "sched_process_exit": (r"comm=(\S+) pid=(\d+).*",
+                           lambda m: {"comm": m[1], "pid": int(m[2])}),
     "cpuhp_exit": (r"\s*cpu:\s*(\d+)\s+state:\s*(-?\d+)\s+step:\s*(\d+)\s+ret:\s*(-?\d+)",
                    lambda m: {"cpu": int(m[1]), "step": int(m[3]), "ret": int(m[4])}),
 }
@@ -332,6 +346,25 @@ def side_marks(marks, side, events):
             marks.setdefault(f"{side}:{ev.args['point']}", ev.time)
 
 
+def tool_marks(marks, before_a, after_b, t_start, t_end):
+    """Add "A:tool_exec", the last exec of the tool on A between the start
+    stamp and A's suspend (BEFORE_A: A's events before it), and
+    "B:tool_exit", the first exit of the tool's task on B after its resume
+    (AFTER_B) up to the end stamp; each only when the trace has it."""
+    for ev in reversed(before_a):
+        if ev.time is None or ev.time < t_start:
+            break
+        if ev.name == "sched_process_exec" and ev.args["file"] == TOOL:
+            marks["A:tool_exec"] = ev.time
+            break
+    for ev in after_b:
+        if ev.time is None or ev.time > t_end:
+            break
+        if ev.name == "sched_process_exit" and ev.args["comm"] == TOOL:
+            marks["B:tool_exit"] = ev.time
+            break
+
+
 def phase_spans(marks):
     """{phase: (t0, t1) or None}: each phase from the end of the one before
     (when that one was found), else from its own begin, to its end."""
@@ -407,6 +440,7 @@ def join_switch(tr_a, tr_b, b, t_start, t_end, entries, vins):
     marks = {"start": t_start, "end": t_end}
     side_marks(marks, "A", side_a)
     side_marks(marks, "B", side_b)
+    tool_marks(marks, tr_a[:se.idx], tr_b[done.idx:], t_start, t_end)
     spans = phase_spans(marks)
     values = {p: (s[1] - s[0] if s else 0.0) for p, s in spans.items()}
     values["kernel_side"] = done.time - se.time
@@ -417,8 +451,10 @@ def join_switch(tr_a, tr_b, b, t_start, t_end, entries, vins):
     devices = {}
     for _, dev, verb, t0, t1, _ in bars:
         devices[(dev, verb)] = devices.get((dev, verb), 0.0) + t1 - t0
+    details = {d: marks[t1] - marks[t0] for d, t0, t1 in USER_DETAILS
+               if t0 in marks and t1 in marks}
     return {"start": t_start, "end": t_end, "marks": marks, "spans": spans,
-            "values": values, "missing": {p for p, s in spans.items() if not s},
+            "values": values, "details": details, "missing": {p for p, s in spans.items() if not s},
             "bars": bars, "devices": devices,
             "steps": hotplug("A", side_a) + hotplug("B", side_b)}
 
@@ -463,6 +499,14 @@ def summarize(name, joined, prefix):
         vals = [sw["values"][key] for sw in joined]
         lines.append(f"bench: {prefix}timeline_{name}_{key}_median {ms(statistics.median(vals))} ms")
         table.append(f"  {key:<20} {ms(statistics.median(vals)):>9} {ms(min(vals)):>9} {ms(max(vals)):>9}")
+    for d, _, _ in USER_DETAILS:
+        vals = [sw["details"][d] for sw in joined if d in sw["details"]]
+        if vals:
+            lines.append(f"bench: {prefix}timeline_{name}_{d}_median {ms(statistics.median(vals))} ms")
+            table.append(f"    {d:<18} {ms(statistics.median(vals)):>9} {ms(min(vals)):>9} "
+                         f"{ms(max(vals)):>9}  ({len(vals)} switches)")
+        else:
+            warn(f"{name}: {d}: the tool's exec or exit is in no switch's trace")
     for p in sorted({p for sw in joined for p in sw["missing"]}):
         warn(f"{name}: phase {p}: no events in {sum(p in sw['missing'] for sw in joined)} "
              f"of {len(joined)} switches (counted as 0)")

@@ -1,14 +1,16 @@
 # shellcheck shell=sh
 # Sourced by the guest benchmarks: the trace of the switch timeline
 # (docs/timeline.md). trace_start turns on, in tracefs, the kernel's own
-# suspend/resume events, the device PM callbacks, the CPU hotplug steps
-# and Fastswitch's points (with the counter); trace_dump ID prints the
+# suspend/resume events, the device PM callbacks, the CPU hotplug steps,
+# Fastswitch's points (with the counter) and processes' exec and exit (the
+# tool's, for the user-space details); trace_dump ID prints the
 # trace between "fsw-trace-begin: ID" and "fsw-trace-end: ID", gzip'd
 # and base64-encoded, each line with BENCH_PREFIX. bench/timeline.py
 # joins the two instances' dumps on the counter.
 TRACEFS=/sys/kernel/tracing
 TRACE_EVENTS="power/suspend_resume power/device_pm_callback_start power/device_pm_callback_end
-cpuhp/cpuhp_enter cpuhp/cpuhp_exit fastswitch/fastswitch_point"
+cpuhp/cpuhp_enter cpuhp/cpuhp_exit fastswitch/fastswitch_point sched/sched_process_exec
+sched/sched_process_exit"
 
 # trace_start: an empty buffer of 8 MiB per CPU, the events on
 trace_start() {

@@ -6,7 +6,8 @@
 # still from syscore_suspend to syscore_resume and then goes on from there,
 # a 50 us stamp delay on one anchor, "peer: " lines, kernel messages inside
 # the base64 of the dumps, \r\n line ends; 6 switches each way, each phase
-# and device callback of a known length (different per switch). The peer
+# and device callback of a known length (different per switch), and the
+# tool's exec and exit among other tasks' (the user-space details). The peer
 # dumps its trace before its last switch back (as on the guest), so that
 # switch is outside its trace. timeline.py must give every median as
 # constructed (to the microsecond), the samples, an SVG that parses, and
@@ -271,12 +272,23 @@ def switch(A, B, t, i):
     traced = A.tracing and B.tracing
     P, devs = Phases(t), {}
     t1 = t + 250 + 2 * (i * 11 % 7)
+    # the tool: exec'd on A after the stamp (a tool run before it and a
+    # sed after it are not it), its task's exit on B after the resume
+    # (after a sed's)
+    A.emit(t - 30, "sched_process_exec", f"filename=/usr/bin/fastswitch pid={300 + i} old_pid={300 + i}")
+    x = 90 + 2 * (i % 3) + 10 * d
+    A.emit(t + x, "sched_process_exec", f"filename=/usr/bin/fastswitch pid={200 + i} old_pid={200 + i}")
+    A.emit(t + x + 40, "sched_process_exec", f"filename=/bin/sed pid={400 + i} old_pid={400 + i}")
     kmsg(A.id, t1 - 100, f"fastswitch: switch {i} to instance {B.id}")
     vout = leave(A, B.id, t1, i, d, P, devs)
     done = arrive(B, vout + 500 + 2 * (i * 3 % 5) + 40 * d, i, d, P, devs)
     end = done + 300 + 2 * (i * 7 % 5)
     P("kernel_to_user", None, end)
+    y = 60 + 2 * (i % 4) + 6 * d
+    B.emit(done + 20, "sched_process_exit", f"comm=sed pid={500 + i} prio=120")
+    B.emit(done + y, "sched_process_exit", f"comm=fastswitch pid={100 + i} prio=120")
     if traced:
+        P.v.update(usr_exec=x, usr_tool_in=t1 - t - x, usr_tool_out=y, usr_after=end - done - y)
         P.v["kernel_side"] = done - t1
         P.v["end_to_end"] = end - t
         P.v["unaccounted"] = P.v["kernel_side"] - sum(P.v[k] for k in KERNEL)
@@ -382,7 +394,7 @@ check "two instances, 6 switches each way: timeline.py exits 0 (got $rc)" [ "$rc
 check "every stdout line is a metric line bench/run takes, prefix tl_" \
 	eval '[ -s "$work/good.out" ] &&
 	! grep -vE "^bench: tl_timeline_[A-Za-z0-9_]+ -?[0-9]+(\.[0-9]+)? (ms|count)$" "$work/good.out"'
-check "0to1: every phase median as constructed" same good '_0to1_.*_median ' "_dev_|$TOTALS"
+check "0to1: every phase median as constructed, the user-space details too" same good '_0to1_.*_median ' "_dev_|$TOTALS"
 check "1to0: every phase median as constructed" same good '_1to0_.*_median ' "_dev_|$TOTALS"
 check "totals kernel_side, end_to_end, unaccounted as constructed" same good "$TOTALS"
 check "samples: 6 switches 0to1, 5 1to0 (the last 1->0 is outside the peer's trace)" \
