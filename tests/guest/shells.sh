@@ -67,6 +67,11 @@ boot 1 direct extra
 switch
 switch ''
 switch 1 extra
+switch x
+switch 1 --timeout
+switch 1 --timeout 5x
+switch 1 --timeout 1234567890
+switch 1 --force --timeout 10 extra
 mark
 mark ''
 mark x
