@@ -95,6 +95,13 @@ USER_DETAILS = [
     ("usr_tool_out", "B:resumed", "B:tool_exit"),             # the tool, after the resume
     ("usr_after", "B:tool_exit", "end"),                      # its exit to the stamp
 ]
+# The two halves a self cycle has too (bench/guest-selfcycle.sh measures
+# them the same way, from the same points): A's .begin to its .enter, and
+# B's vector_in to its resumed. Details as well, not phases.
+KERNEL_DETAILS = [
+    ("suspend_half", "A:begin", "A:enter"),
+    ("resume_half", "B:vector_in", "B:resumed"),
+]
 TOTALS = ("kernel_side", "end_to_end", "unaccounted")
 # (name, instance A, instance B, stamp before, stamp after)
 DIRECTIONS = (("0to1", 0, 1, "start", "arrive"), ("1to0", 1, 0, "leave", "back"))
@@ -451,7 +458,7 @@ def join_switch(tr_a, tr_b, b, t_start, t_end, entries, vins):
     devices = {}
     for _, dev, verb, t0, t1, _ in bars:
         devices[(dev, verb)] = devices.get((dev, verb), 0.0) + t1 - t0
-    details = {d: marks[t1] - marks[t0] for d, t0, t1 in USER_DETAILS
+    details = {d: marks[t1] - marks[t0] for d, t0, t1 in USER_DETAILS + KERNEL_DETAILS
                if t0 in marks and t1 in marks}
     return {"start": t_start, "end": t_end, "marks": marks, "spans": spans,
             "values": values, "details": details, "missing": {p for p, s in spans.items() if not s},
@@ -507,6 +514,14 @@ def summarize(name, joined, prefix):
                          f"{ms(max(vals)):>9}  ({len(vals)} switches)")
         else:
             warn(f"{name}: {d}: the tool's exec or exit is in no switch's trace")
+    for d, t0, t1 in KERNEL_DETAILS:
+        vals = [sw["details"][d] for sw in joined if d in sw["details"]]
+        if vals:
+            lines.append(f"bench: {prefix}timeline_{name}_{d}_median {ms(statistics.median(vals))} ms")
+            table.append(f"    {d:<18} {ms(statistics.median(vals)):>9} {ms(min(vals)):>9} "
+                         f"{ms(max(vals)):>9}  ({len(vals)} switches)")
+        else:
+            warn(f"{name}: {d}: no switch's trace has both {t0} and {t1}")
     for p in sorted({p for sw in joined for p in sw["missing"]}):
         warn(f"{name}: phase {p}: no events in {sum(p in sw['missing'] for sw in joined)} "
              f"of {len(joined)} switches (counted as 0)")

@@ -105,7 +105,7 @@ class Phases:
     before, or from its own begin when the one before has no events."""
 
     def __init__(self, start):
-        self.prev, self.v = start, {}
+        self.prev, self.v, self.m = start, {}, {}
 
     def __call__(self, name, begin, end, present=True):
         self.v[name] = end - (self.prev if self.prev is not None else begin) if present else 0
@@ -146,6 +146,7 @@ def leave(A, b, t, i, d, P, devs):
     A.sr(t, "freeze_processes", 0, "end")
     P("freeze", b0, t)
     A.sr(t + 2, "suspend_enter", 3, "end")     # 6.12: before the devices suspend
+    P.m["begin"] = t + 8
     A.point(t + 8, "begin", b, delay=DELAY if (i, d) == (2, 0) else 0)
     t += 10 + gap(4)
     A.sr(t, "dpm_prepare", 0, "begin")
@@ -192,6 +193,7 @@ def leave(A, b, t, i, d, P, devs):
     P("syscore", b0, t)
     A.sr(t + 2, "machine_suspend", 3, "begin")
     A.point(t + 6, "enter", b)
+    P.m["enter"] = t + 6
     t += 6 + dur(10, 120)
     A.point(t, "vector_out", b)
     P("fastswitch_enter", None, t)
@@ -207,6 +209,7 @@ def arrive(B, v, i, d, P, devs):
         return 2 * ((n + 2 * i + d) % 3)
 
     B.point(v, "vector_in", B.id)
+    P.m["vector_in"] = v
     P("vector", None, v)
     B.sr(v + 2, "machine_suspend", 3, "end")
     B.sr(v + 4, "syscore_resume", 0, "begin")
@@ -253,6 +256,7 @@ def arrive(B, v, i, d, P, devs):
         B.sr(t, phase, 0, "end")
         P({"thaw_processes": "thaw"}.get(phase, phase), b0, t)
     t += dur(21, 40)
+    P.m["resumed"] = t
     B.point(t, "resumed", B.id, shift=3000 if (mode, i, d) == ("anchors", 3, 0) else 0)
     P("post_notifiers", None, t)
     return t
@@ -289,6 +293,8 @@ def switch(A, B, t, i):
     B.emit(done + y, "sched_process_exit", f"comm=fastswitch pid={100 + i} prio=120")
     if traced:
         P.v.update(usr_exec=x, usr_tool_in=t1 - t - x, usr_tool_out=y, usr_after=end - done - y)
+        P.v.update(suspend_half=P.m["enter"] - P.m["begin"],
+                   resume_half=P.m["resumed"] - P.m["vector_in"])
         P.v["kernel_side"] = done - t1
         P.v["end_to_end"] = end - t
         P.v["unaccounted"] = P.v["kernel_side"] - sum(P.v[k] for k in KERNEL)
@@ -394,7 +400,7 @@ check "two instances, 6 switches each way: timeline.py exits 0 (got $rc)" [ "$rc
 check "every stdout line is a metric line bench/run takes, prefix tl_" \
 	eval '[ -s "$work/good.out" ] &&
 	! grep -vE "^bench: tl_timeline_[A-Za-z0-9_]+ -?[0-9]+(\.[0-9]+)? (ms|count)$" "$work/good.out"'
-check "0to1: every phase median as constructed, the user-space details too" same good '_0to1_.*_median ' "_dev_|$TOTALS"
+check "0to1: every phase median as constructed, the user-space details and the halves too" same good '_0to1_.*_median ' "_dev_|$TOTALS"
 check "1to0: every phase median as constructed" same good '_1to0_.*_median ' "_dev_|$TOTALS"
 check "totals kernel_side, end_to_end, unaccounted as constructed" same good "$TOTALS"
 check "samples: 6 switches 0to1, 5 1to0 (the last 1->0 is outside the peer's trace)" \

@@ -1,0 +1,66 @@
+#!/bin/sh
+# Benchmark (guest side): the switch's baseline, in halves. N self
+# suspend/resume cycles through the vector, traced as the switch timeline
+# is (bench/trace.sh: the same events on, the same cost), each cut at
+# Fastswitch's own points as bench/timeline.py cuts a switch
+# (KERNEL_DETAILS): suspend_half, .begin to .enter (devices and CPUs
+# down), and resume_half, vector_in to resumed (up again, to
+# PM_POST_SUSPEND). Twice: waking at once, and with the platform asleep
+# fsw.bench_sleep ms (wake delay) first, as a switch's resuming instance
+# slept while the other one ran: what the sleep alone adds to a resume.
+# docs/timeline.md says what the halves of a switch and of a self cycle
+# tell apart.
+. /tests/lib.sh
+N=$(cmdline_arg fsw.bench_cycles)
+SLEEP=$(cmdline_arg fsw.bench_sleep)
+. /bench/stats.sh
+. /bench/trace.sh
+
+# fail WHAT: report, and stop here (init powers off)
+fail() {
+	bench_fail "$*"
+	exit 1
+}
+
+case $SLEEP in '' | *[!0-9]* | 0) fail "fsw.bench_sleep: '$SLEEP' is not a number of ms" ;; esac
+scale=$(awk -v f="$(page_field cnt_freq)" 'BEGIN { print f / 1000 }')
+for d in 0 "$SLEEP"; do
+	if [ "$d" = 0 ]; then
+		o=$(fastswitch wake immediate 2>&1) || fail "wake immediate: $o"
+		name=selfcycle
+	else
+		o=$(fastswitch wake delay "$d" 2>&1) || fail "wake delay $d: $o"
+		name=selfcycle_slept
+	fi
+	trace_start || fail "trace: not started"
+	i=0
+	while [ $i -lt "$N" ]; do
+		i=$((i + 1))
+		c=$(status_field cycles)
+		suspend_mem || fail "$name $i: echo mem failed"
+		[ "$(status_field cycles)" = $((c + 1)) ] && [ "$(status_field last_cycle_entered)" = yes ] ||
+			fail "$name $i: cycles $c -> $(status_field cycles), entered $(status_field last_cycle_entered)"
+	done
+	echo 0 >"$TRACEFS/tracing_on"
+	# each cycle's points in order: begin, enter, vector_out, vector_in,
+	# resumed; a half counts when both its points are in the trace
+	awk '/fastswitch_point: / {
+		for (f = 1; f <= NF; f++) {
+			if ($f ~ /^point=/) p = substr($f, 7)
+			if ($f ~ /^cnt=/) c = substr($f, 5)
+		}
+		if (p == "begin") { b = c; e = ""; v = "" }
+		else if (p == "enter" && b != "") e = c
+		else if (p == "vector_in") v = c
+		else if (p == "resumed" && v != "") {
+			if (e != "") print "s", e - b
+			print "r", c - v
+			b = ""; e = ""; v = ""
+		}
+	}' "$TRACEFS/trace" >/tmp/halves
+	[ "$(grep -c '^r' /tmp/halves)" = "$N" ] && [ "$(grep -c '^s' /tmp/halves)" = "$N" ] ||
+		fail "$name: $(grep -c '^s' /tmp/halves) suspend and $(grep -c '^r' /tmp/halves) resume halves in the trace of $N cycles"
+	sed -n 's/^s //p' /tmp/halves | stats "${name}_suspend_half" ms "$scale" "$N"
+	sed -n 's/^r //p' /tmp/halves | stats "${name}_resume_half" ms "$scale" "$N"
+done
+o=$(fastswitch wake immediate 2>&1) || fail "wake immediate: $o"
