@@ -7,9 +7,9 @@
 # down), and resume_half, vector_in to resumed (up again, to
 # PM_POST_SUSPEND). Twice: waking at once, and with the platform asleep
 # fsw.bench_sleep ms (wake delay) first, as a switch's resuming instance
-# slept while the other one ran: what the sleep alone adds to a resume.
-# docs/timeline.md says what the halves of a switch and of a self cycle
-# tell apart.
+# slept while the other one ran (make bench passes the timeline's median
+# asleep): what the sleep alone adds to a resume. docs/timeline.md says
+# what the halves of a switch and of a self cycle tell apart.
 . /tests/lib.sh
 N=$(cmdline_arg fsw.bench_cycles)
 SLEEP=$(cmdline_arg fsw.bench_sleep)
@@ -42,9 +42,14 @@ for d in 0 "$SLEEP"; do
 			fail "$name $i: cycles $c -> $(status_field cycles), entered $(status_field last_cycle_entered)"
 	done
 	echo 0 >"$TRACEFS/tracing_on"
+	# a trace that lost events lost points too
+	written=$(sed -n 's|^# entries-in-buffer/entries-written: \([0-9]*\)/\([0-9]*\).*|\1 \2|p' "$TRACEFS/trace")
+	[ -n "$written" ] && [ "${written% *}" = "${written#* }" ] ||
+		fail "$name: the trace lost events (entries in buffer/written: ${written:-none})"
 	# each cycle's points in order: begin, enter, vector_out, vector_in,
 	# resumed; a half counts when both its points are in the trace
 	awk '/fastswitch_point: / {
+		p = ""; c = ""
 		for (f = 1; f <= NF; f++) {
 			if ($f ~ /^point=/) p = substr($f, 7)
 			if ($f ~ /^cnt=/) c = substr($f, 5)

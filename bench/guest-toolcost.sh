@@ -3,11 +3,20 @@
 # TCG, the parts of the timeline's user_to_kernel and kernel_to_user
 # (docs/timeline.md). Each figure is the counter read by fsw-cnt before
 # and after the step, minus the same pair around nothing (two fsw-cnt:
-# the baseline of this boot), N times: a fork and exec of a small static
-# program (fsw-cnt itself), the shell tool's start (fastswitch --help, in
-# ash and mksh), one read of the status file, the status parsed by one
-# sed (status_load, the tool's way until it had switch_status) and the
-# tool's switch_load (switch_status by the read builtin, no fork).
+# the baseline of this boot), N times:
+#   exec              a fork and exec of a small static program (fsw-cnt)
+#   sh_start          a shell that does nothing (sh -c :)
+#   tool_switch_*     the tool on the switch path, in ash and mksh: its
+#                     fast path up to need_fsw, which fails on the missing
+#                     debugfs (nothing switches)
+#   tool_status_*     the tool through the whole script: status, which
+#                     fails the same way after the full dispatch
+#   tool_ash, _mksh   fastswitch --help (the whole script, and the help)
+#   status_read       one read of the status file (cat)
+#   status_load       the status parsed by one sed (the tool's way until
+#                     it had switch_status)
+#   switch_load       the tool's switch_load (switch_status by read)
+#   active_sources    the tool's active_sources (wakeup_sources by read)
 . /tests/lib.sh
 N=$(cmdline_arg fsw.bench_cycles)
 . /bench/stats.sh
@@ -49,7 +58,7 @@ FSW_DIR=$FSW
 
 # the tools started here find no debugfs: they switch nothing
 export FASTSWITCH_DEBUGFS=/nonexistent
-for k in base exec sh_start tool_switch_ash tool_switch_mksh tool_ash tool_mksh status_read status_load switch_load active_sources; do : >/tmp/$k; done
+for k in base exec sh_start tool_switch_ash tool_switch_mksh tool_status_ash tool_status_mksh tool_ash tool_mksh status_read status_load switch_load active_sources; do : >/tmp/$k; done
 i=0
 while [ $i -lt "$N" ]; do
 	i=$((i + 1))
@@ -58,6 +67,8 @@ while [ $i -lt "$N" ]; do
 	one /tmp/sh_start sh -c :
 	one /tmp/tool_switch_ash sh /usr/bin/fastswitch switch 1
 	one /tmp/tool_switch_mksh mksh /usr/bin/fastswitch switch 1
+	one /tmp/tool_status_ash sh /usr/bin/fastswitch status
+	one /tmp/tool_status_mksh mksh /usr/bin/fastswitch status
 	one /tmp/tool_ash sh /usr/bin/fastswitch --help
 	one /tmp/tool_mksh mksh /usr/bin/fastswitch --help
 	one /tmp/status_read cat "$FSW/status"
@@ -67,6 +78,6 @@ while [ $i -lt "$N" ]; do
 done
 stats toolcost_baseline ms "$scale" "$N" </tmp/base
 base=$(sort -n /tmp/base | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }')
-for k in exec sh_start tool_switch_ash tool_switch_mksh tool_ash tool_mksh status_read status_load switch_load active_sources; do
+for k in exec sh_start tool_switch_ash tool_switch_mksh tool_status_ash tool_status_mksh tool_ash tool_mksh status_read status_load switch_load active_sources; do
 	awk -v b="$base" '{ print $1 - b }' /tmp/$k | stats "toolcost_$k" ms "$scale" "$N"
 done

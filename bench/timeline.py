@@ -97,10 +97,13 @@ USER_DETAILS = [
 ]
 # The two halves a self cycle has too (bench/guest-selfcycle.sh measures
 # them the same way, from the same points): A's .begin to its .enter, and
-# B's vector_in to its resumed. Details as well, not phases.
+# B's vector_in to its resumed; and how long B was away before it
+# resumed: its last vector_out before the vector_in (B:last_vector_out),
+# when B's trace has it. Details as well, not phases.
 KERNEL_DETAILS = [
     ("suspend_half", "A:begin", "A:enter"),
     ("resume_half", "B:vector_in", "B:resumed"),
+    ("asleep", "B:last_vector_out", "B:vector_in"),
 ]
 TOTALS = ("kernel_side", "end_to_end", "unaccounted")
 # (name, instance A, instance B, stamp before, stamp after)
@@ -448,6 +451,9 @@ def join_switch(tr_a, tr_b, b, t_start, t_end, entries, vins):
     side_marks(marks, "A", side_a)
     side_marks(marks, "B", side_b)
     tool_marks(marks, tr_a[:se.idx], tr_b[done.idx:], t_start, t_end)
+    gone = next((ev for ev in reversed(tr_b[:vin.idx]) if ev.is_point("vector_out")), None)
+    if gone is not None and gone.time is not None and gone.time < vin.time:
+        marks["B:last_vector_out"] = gone.time
     spans = phase_spans(marks)
     values = {p: (s[1] - s[0] if s else 0.0) for p, s in spans.items()}
     values["kernel_side"] = done.time - se.time

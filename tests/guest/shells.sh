@@ -95,7 +95,7 @@ place 3
 place 11 extra"
 ncases=$(echo "$usage_cases" | wc -l)
 
-ktap_plan $((2 * (21 + ncases) + 3))
+ktap_plan $((2 * (23 + ncases) + 3))
 snapfiles="$FSW/status $FSW/sections $FSW/instances"
 
 # A path with spaces, a tab, a newline, a backslash, a non-ASCII (UTF-8)
@@ -137,6 +137,17 @@ for sh in ash mksh; do
 	rc=$?
 	check "$sh: unknown command: exit 2 with a message" \
 		eval '[ $rc = 2 ] && echo "$out" | grep -q "unknown command"'
+	# the switch's fast path (before the rest of the script) and the
+	# full dispatch a malformed switch falls through to
+	out=$(FASTSWITCH_DEBUGFS=/nonexistent fsw switch 1 2>&1)
+	rc=$?
+	check "$sh: switch on the fast path without debugfs: exit 1, /nonexistent not found" \
+		eval '[ $rc = 1 ] && echo "$out" | grep -q "^fastswitch: /nonexistent not found"'
+	out=$(fsw switch 1 --timeout 5x 2>&1)
+	rc=$?
+	check "$sh: a malformed switch: exit 2, its reason and the switch's usage line" \
+		eval '[ $rc = 2 ] && echo "$out" | grep -q "^fastswitch: switch: --timeout: .5x. is not a number of milliseconds" &&
+			echo "$out" | grep -q "^usage: fastswitch switch ID \[--timeout MS\] \[--force\]$"'
 	long=$(printf '%01100d' 0)
 	before=$(snap $snapfiles)
 	out=$(fsw cmdline 1 "$long" 2>&1)

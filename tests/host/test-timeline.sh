@@ -50,7 +50,7 @@ class Inst:
 
     def __init__(self, ident, off, frozen=None):
         self.id, self.off, self.frozen = ident, off, frozen
-        self.tracing, self.ev = False, []
+        self.tracing, self.ev, self.last_out = False, [], None
 
     def ts(self, real):
         return self.frozen if self.frozen is not None else real - self.off
@@ -196,6 +196,7 @@ def leave(A, b, t, i, d, P, devs):
     P.m["enter"] = t + 6
     t += 6 + dur(10, 120)
     A.point(t, "vector_out", b)
+    A.last_out = t if A.tracing else None
     P("fastswitch_enter", None, t)
     return t
 
@@ -209,7 +210,7 @@ def arrive(B, v, i, d, P, devs):
         return 2 * ((n + 2 * i + d) % 3)
 
     B.point(v, "vector_in", B.id)
-    P.m["vector_in"] = v
+    P.m["vector_in"], P.m["last_out"] = v, B.last_out
     P("vector", None, v)
     B.sr(v + 2, "machine_suspend", 3, "end")
     B.sr(v + 4, "syscore_resume", 0, "begin")
@@ -295,6 +296,8 @@ def switch(A, B, t, i):
         P.v.update(usr_exec=x, usr_tool_in=t1 - t - x, usr_tool_out=y, usr_after=end - done - y)
         P.v.update(suspend_half=P.m["enter"] - P.m["begin"],
                    resume_half=P.m["resumed"] - P.m["vector_in"])
+        if P.m["last_out"] is not None:
+            P.v["asleep"] = P.m["vector_in"] - P.m["last_out"]
         P.v["kernel_side"] = done - t1
         P.v["end_to_end"] = end - t
         P.v["unaccounted"] = P.v["kernel_side"] - sum(P.v[k] for k in KERNEL)
@@ -400,7 +403,7 @@ check "two instances, 6 switches each way: timeline.py exits 0 (got $rc)" [ "$rc
 check "every stdout line is a metric line bench/run takes, prefix tl_" \
 	eval '[ -s "$work/good.out" ] &&
 	! grep -vE "^bench: tl_timeline_[A-Za-z0-9_]+ -?[0-9]+(\.[0-9]+)? (ms|count)$" "$work/good.out"'
-check "0to1: every phase median as constructed, the user-space details and the halves too" same good '_0to1_.*_median ' "_dev_|$TOTALS"
+check "0to1: every phase median as constructed, the user-space and kernel details too" same good '_0to1_.*_median ' "_dev_|$TOTALS"
 check "1to0: every phase median as constructed" same good '_1to0_.*_median ' "_dev_|$TOTALS"
 check "totals kernel_side, end_to_end, unaccounted as constructed" same good "$TOTALS"
 check "samples: 6 switches 0to1, 5 1to0 (the last 1->0 is outside the peer's trace)" \
