@@ -512,20 +512,14 @@ def summarize(name, joined, prefix):
         vals = [sw["values"][key] for sw in joined]
         lines.append(f"bench: {prefix}timeline_{name}_{key}_median {ms(statistics.median(vals))} ms")
         table.append(f"  {key:<20} {ms(statistics.median(vals)):>9} {ms(min(vals)):>9} {ms(max(vals)):>9}")
-    for d, _, _ in USER_DETAILS:
+    for d, t0, t1 in USER_DETAILS + KERNEL_DETAILS:
         vals = [sw["details"][d] for sw in joined if d in sw["details"]]
         if vals:
             lines.append(f"bench: {prefix}timeline_{name}_{d}_median {ms(statistics.median(vals))} ms")
             table.append(f"    {d:<18} {ms(statistics.median(vals)):>9} {ms(min(vals)):>9} "
                          f"{ms(max(vals)):>9}  ({len(vals)} switches)")
-        else:
+        elif (d, t0, t1) in USER_DETAILS:
             warn(f"{name}: {d}: the tool's exec or exit is in no switch's trace")
-    for d, t0, t1 in KERNEL_DETAILS:
-        vals = [sw["details"][d] for sw in joined if d in sw["details"]]
-        if vals:
-            lines.append(f"bench: {prefix}timeline_{name}_{d}_median {ms(statistics.median(vals))} ms")
-            table.append(f"    {d:<18} {ms(statistics.median(vals)):>9} {ms(min(vals)):>9} "
-                         f"{ms(max(vals)):>9}  ({len(vals)} switches)")
         else:
             warn(f"{name}: {d}: no switch's trace has both {t0} and {t1}")
     for p in sorted({p for sw in joined for p in sw["missing"]}):
