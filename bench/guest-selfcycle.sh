@@ -36,10 +36,7 @@ for d in 0 "$SLEEP"; do
 	i=0
 	while [ $i -lt "$N" ]; do
 		i=$((i + 1))
-		c=$(status_field cycles)
-		suspend_mem || fail "$name $i: echo mem failed"
-		[ "$(status_field cycles)" = $((c + 1)) ] && [ "$(status_field last_cycle_entered)" = yes ] ||
-			fail "$name $i: cycles $c -> $(status_field cycles), entered $(status_field last_cycle_entered)"
+		self_cycle "$name $i" || exit 1
 	done
 	echo 0 >"$TRACEFS/tracing_on"
 	# a trace that lost events lost points too

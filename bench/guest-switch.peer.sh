@@ -21,12 +21,7 @@ if [ "$(cmdline_arg fsw.bench_self)" = 1 ]; then
 	i=0
 	while [ $i -lt "$N" ]; do
 		i=$((i + 1))
-		c=$(status_field cycles)
-		if ! suspend_mem || [ "$(status_field cycles)" != $((c + 1)) ] ||
-			[ "$(status_field last_cycle_entered)" != yes ]; then
-			bench_fail "peer self cycle $i: cycles $c -> $(status_field cycles), entered $(status_field last_cycle_entered)"
-			break
-		fi
+		self_cycle "peer self cycle $i" || break
 		status_field last_cycle_ns >>/tmp/self
 	done
 	[ $i = "$N" ] && stats peer_self_cycle ms 1000000 "$N" </tmp/self

@@ -34,10 +34,7 @@ fail() {
 i=0
 while [ $i -lt "$N" ]; do
 	i=$((i + 1))
-	c=$(status_field cycles)
-	suspend_mem || fail "self cycle $i: echo mem failed"
-	[ "$(status_field cycles)" = $((c + 1)) ] && [ "$(status_field last_cycle_entered)" = yes ] ||
-		fail "self cycle $i: cycles $c -> $(status_field cycles), entered $(status_field last_cycle_entered)"
+	self_cycle "self cycle $i" || exit 1
 	status_field last_cycle_ns >>/tmp/self
 done
 stats self_cycle ms 1000000 "$N" </tmp/self

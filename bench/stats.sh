@@ -8,6 +8,19 @@ bench_fail() {
 	echo "${BENCH_PREFIX:-}bench-fail: $*"
 }
 
+# self_cycle WHAT: one suspend/resume cycle through the vector, which must
+# be counted and must have entered the platform (a cycle that did not is
+# not a sample: the status would be a stale one); else bench-fail WHAT
+# with the counts, and false. Needs /tests/lib.sh.
+self_cycle() {
+	_before=$(status_field cycles)
+	if ! suspend_mem || [ "$(status_field cycles)" != $((_before + 1)) ] ||
+		[ "$(status_field last_cycle_entered)" != yes ]; then
+		bench_fail "$1: cycles $_before -> $(status_field cycles), entered $(status_field last_cycle_entered)"
+		return 1
+	fi
+}
+
 # stats NAME UNIT SCALE [COUNT] < values: min/median/max/samples lines;
 # fails if there are no values, or not COUNT of them
 stats() {
