@@ -8,8 +8,10 @@
 # PM_POST_SUSPEND). Twice: waking at once, and with the platform asleep
 # fsw.bench_sleep ms (wake delay) first, as a switch's resuming instance
 # slept while the other one ran (make bench passes the timeline's median
-# asleep): what the sleep alone adds to a resume. docs/timeline.md says
-# what the halves of a switch and of a self cycle tell apart.
+# asleep): what the sleep alone adds to a resume. Each trace is then
+# dumped (bench/trace.sh), for bench/selfcycle.py to cut the cycles into
+# the switch timeline's phases. docs/timeline.md says what the halves and
+# steps of a switch and of a self cycle tell apart.
 . /tests/lib.sh
 N=$(cmdline_arg fsw.bench_cycles)
 SLEEP=$(cmdline_arg fsw.bench_sleep)
@@ -23,13 +25,16 @@ fail() {
 }
 
 case $SLEEP in '' | *[!0-9]* | 0) fail "fsw.bench_sleep: '$SLEEP' is not a number of ms" ;; esac
-scale=$(awk -v f="$(page_field cnt_freq)" 'BEGIN { print f / 1000 }')
-for d in 0 "$SLEEP"; do
-	if [ "$d" = 0 ]; then
+freq=$(page_field cnt_freq)
+echo "bench-freq: $freq"
+scale=$(awk -v f="$freq" 'BEGIN { print f / 1000 }')
+# dump 0 (selfcycle) wakes at once, dump 1 (selfcycle_slept) after SLEEP
+for dump in 0 1; do
+	if [ $dump = 0 ]; then
 		o=$(fastswitch wake immediate 2>&1) || fail "wake immediate: $o"
 		name=selfcycle
 	else
-		o=$(fastswitch wake delay "$d" 2>&1) || fail "wake delay $d: $o"
+		o=$(fastswitch wake delay "$SLEEP" 2>&1) || fail "wake delay $SLEEP: $o"
 		name=selfcycle_slept
 	fi
 	trace_start || fail "trace: not started"
@@ -64,5 +69,7 @@ for d in 0 "$SLEEP"; do
 		fail "$name: $(grep -c '^s' /tmp/halves) suspend and $(grep -c '^r' /tmp/halves) resume halves in the trace of $N cycles"
 	sed -n 's/^s //p' /tmp/halves | stats "${name}_suspend_half" ms "$scale" "$N"
 	sed -n 's/^r //p' /tmp/halves | stats "${name}_resume_half" ms "$scale" "$N"
+	# and whole, for bench/selfcycle.py: the cycles' steps
+	trace_dump $dump
 done
 o=$(fastswitch wake immediate 2>&1) || fail "wake immediate: $o"

@@ -648,6 +648,18 @@ def draw_svg(path, sw, count):
 
 # ---------------------------------------------------------------- main
 
+def sample_failures(name, kept, why, min_samples, what):
+    """The reasons NAME's samples fail: over SKIP_LIMIT of them skipped
+    (WHY: a reason per skipped one), fewer than MIN_SAMPLES KEPT. WHAT:
+    the samples, and how they were kept ("switches joined")."""
+    noun, out = what.split()[0], []
+    if len(why) > SKIP_LIMIT * (kept + len(why)):
+        out.append(f"{name}: {len(why)} of {kept + len(why)} {noun} skipped (first: {why[0]})")
+    if kept < min_samples:
+        out.append(f"{name}: {kept} {what}, fewer than {min_samples}")
+    return out
+
+
 def run(args):
     """Everything: the metric lines, or the failures (reasons)."""
     freq, stamps, dumps = read_console(args.log)
@@ -663,11 +675,7 @@ def run(args):
         joined, skipped, untraced, why = join_direction(traces, stamps, freq, direction)
         print(f"timeline {name}: {len(joined)} switches joined, {skipped} skipped, "
               f"{untraced} outside the traces", file=sys.stderr)
-        if skipped > SKIP_LIMIT * (len(joined) + skipped):
-            failures.append(f"{name}: {skipped} of {len(joined) + skipped} switches skipped"
-                            f" (first: {why[0]})")
-        if len(joined) < args.min_samples:
-            failures.append(f"{name}: {len(joined)} switches joined, fewer than {args.min_samples}")
+        failures += sample_failures(name, len(joined), why, args.min_samples, "switches joined")
         if not joined:
             continue
         more, table = summarize(name, joined, args.prefix)
@@ -679,29 +687,36 @@ def run(args):
     return lines, failures
 
 
-def main():
-    """Parse the arguments, run, print the metrics or the failures."""
-    parser = argparse.ArgumentParser(
-        description="Join the traces of a traced bench switch run into per-phase medians.")
+def bench_main(parser, run_fn, tag):
+    """Add --prefix to PARSER, parse the arguments, run RUN_FN(args); print
+    its metric lines, or each failure as "bench-fail: TAG: <reason>".
+    The exit status (bench/selfcycle.py has the same command line)."""
     parser.add_argument("--prefix", default="", help="in front of every metric name")
-    parser.add_argument("--svg", metavar="FILE", help="draw the median switch 0->1 into FILE")
-    parser.add_argument("--min-samples", type=int, default=1, metavar="N",
-                        help="fewer joined switches in a direction is a failure (default 1)")
-    parser.add_argument("log", help="the console log (out/logs/bench-switchtl_.log)")
     args = parser.parse_args()
     if not re.fullmatch(r"[A-Za-z0-9_]*", args.prefix):
         parser.error("--prefix: letters, digits and _ only")
     try:
-        lines, failures = run(args)
+        lines, failures = run_fn(args)
     except Failure as e:
         lines, failures = [], [str(e)]
     for reason in failures:
-        print(f"bench-fail: timeline: {reason}")
+        print(f"bench-fail: {tag}: {reason}")
     if failures:
         return 1
     for line in lines:
         print(line)
     return 0
+
+
+def main():
+    """Parse the arguments, run, print the metrics or the failures."""
+    parser = argparse.ArgumentParser(
+        description="Join the traces of a traced bench switch run into per-phase medians.")
+    parser.add_argument("--svg", metavar="FILE", help="draw the median switch 0->1 into FILE")
+    parser.add_argument("--min-samples", type=int, default=1, metavar="N",
+                        help="fewer joined switches in a direction is a failure (default 1)")
+    parser.add_argument("log", help="the console log (out/logs/bench-switchtl_.log)")
+    return bench_main(parser, run, "timeline")
 
 
 if __name__ == "__main__":

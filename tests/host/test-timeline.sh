@@ -13,6 +13,9 @@
 # constructed (to the microsecond), the samples, an SVG that parses, and
 # fail (bench-fail:, exit 1) on anchors 3 ms apart, an overflowed trace
 # buffer, a missing dump, too few samples and too many skipped switches.
+# The same generator writes bench/guest-selfcycle.sh's log (mode self):
+# bench/selfcycle.py must cut its self cycles into the same phases, as
+# constructed, and fail on a missing dump and too few cycles.
 set -u
 FSW_TOP=$(cd "$(dirname "$0")/../.." && pwd)
 . "$FSW_TOP/tests/host/ktap.bash"
@@ -108,7 +111,9 @@ class Phases:
         self.prev, self.v, self.m = start, {}, {}
 
     def __call__(self, name, begin, end, present=True):
-        self.v[name] = end - (self.prev if self.prev is not None else begin) if present else 0
+        start = self.prev if self.prev is not None else begin
+        present = present and start is not None     # no start mark: not found
+        self.v[name] = end - start if present else 0
         self.prev = end if present else None
 
 
@@ -307,15 +312,52 @@ def switch(A, B, t, i):
     return end
 
 
-def dump(inst, real):
+def dump(inst, real, number=None):
+    """INST's trace as dump NUMBER (default: its id), tracing off."""
+    number = inst.id if number is None else number
     data = base64.encodebytes(gzip.compress(inst.text().encode())).decode().split()
-    say(inst.id, f"fsw-trace-begin: {inst.id}")
+    say(inst.id, f"fsw-trace-begin: {number}")
     for n, line in enumerate(data):
         say(inst.id, line)
         if n % 7 == 3:
             kmsg(inst.id, real + n, "virtio_blk virtio1: [vda] 131072 512-byte logical blocks")
-    say(inst.id, f"fsw-trace-end: {inst.id}")
+    say(inst.id, f"fsw-trace-end: {number}")
     inst.tracing = False
+
+
+def write(lines):
+    """DIR/MODE.log from the console lines, DIR/MODE.want from LINES."""
+    with open(f"{work}/{mode}.log", "w") as f:
+        f.write("".join(line + "\r\n" for line in log))
+    with open(f"{work}/{mode}.want", "w") as f:
+        f.write("".join(line + "\n" for line in lines))
+
+
+if mode.startswith("self"):
+    # bench/guest-selfcycle.sh's log: instance 0 cycles through the vector
+    # N times per dump, waking at once (dump 0) and after 90 ms (dump 1);
+    # MODE self1 dumps only the first. The phases of selfcycle.py
+    # (prefix selfcyc_) as constructed: no user stamps, so sync from its
+    # own begin.
+    i0 = Inst(0, 41234567)
+    say(0, f"bench-freq: {F}")
+    lines, t = [], 60000000
+    for number, name, asleep in ((0, "selfcycle", 500), (1, "selfcycle_slept", 90000)):
+        if (mode, number) == ("self1", 1):
+            break
+        i0.tracing, i0.ev, got = True, [], []
+        for i in range(1, N + 1):
+            P = Phases(None)
+            t = arrive(i0, leave(i0, 0, t, i, number, P, {}) + asleep + 2 * i, i, number, P, {})
+            got.append(P.v)
+            t += 3000 + 2 * i
+        say(0, f"bench: {name}_resume_half_median 1.000 ms")
+        dump(i0, t, number)
+        lines.append(f"bench: selfcyc_{name}_steps_samples {N} count")
+        lines += [f"bench: selfcyc_{name}_{k}_median {statistics.median(v[k] for v in got) / 1000:.3f} ms"
+                  for k in KERNEL]
+    write(lines)
+    sys.exit(0)
 
 
 i0 = Inst(0, 0, frozen=8765432)     # asleep: it booted instance 1
@@ -344,16 +386,15 @@ for i in range(1, N + 1):
     t += 800
 say(0, "bench: switch_kernel_1to0_median 9.123 ms")
 dump(i0, t)
-with open(f"{work}/{mode}.log", "w") as f:
-    f.write("".join(line + "\r\n" for line in log))
-with open(f"{work}/{mode}.want", "w") as f:
-    for d in ("0to1", "1to0"):
-        f.write(f"bench: tl_timeline_{d}_samples {len(want[d])} count\n")
-        for key in want[d][0]:
-            med = statistics.median(sw[key] for sw in want[d])
-            f.write(f"bench: tl_timeline_{d}_{key}_median {med / 1000:.3f} ms\n")
-        for key, vals in wdevs[d].items():
-            f.write(f"bench: tl_timeline_{d}_dev_{key}_median {statistics.median(vals) / 1000:.3f} ms\n")
+lines = []
+for d in ("0to1", "1to0"):
+    lines.append(f"bench: tl_timeline_{d}_samples {len(want[d])} count")
+    for key in want[d][0]:
+        med = statistics.median(sw[key] for sw in want[d])
+        lines.append(f"bench: tl_timeline_{d}_{key}_median {med / 1000:.3f} ms")
+    for key, vals in wdevs[d].items():
+        lines.append(f"bench: tl_timeline_{d}_dev_{key}_median {statistics.median(vals) / 1000:.3f} ms")
+write(lines)
 EOF
 
 # tl MODE [ARGS]: generate the MODE log, run timeline.py on it (--prefix
@@ -393,9 +434,19 @@ fails() {
 	return 1
 }
 
+# sc MODE [ARGS]: generate the MODE log, run selfcycle.py on it (--prefix
+# selfcyc_), stdout in MODE.out, stderr in MODE.err; its exit status
+sc() {
+	local mode=$1
+	shift
+	"$py" "$work/gen.py" "$work" "$mode" 2>"$work/$mode.err" || return 99
+	"$py" "$FSW_TOP/bench/selfcycle.py" --prefix selfcyc_ "$@" \
+		"$work/$mode.log" >"$work/$mode.out" 2>"$work/$mode.err"
+}
+
 TOTALS='_(kernel_side|end_to_end|unaccounted)_'
 
-ktap_plan 15
+ktap_plan 18
 tl good
 rc=$?
 check "two instances, 6 switches each way: timeline.py exits 0 (got $rc)" [ "$rc" = 0 ]
@@ -444,4 +495,19 @@ check "no trace dump of instance 1: bench-fail, exit 1" fails nodump "no trace d
 check "--min-samples 7 with 6 switches: bench-fail, exit 1" fails good "fewer than 7" --min-samples 7
 check "1 of 6 switches out of time order (over 10% skipped): bench-fail, exit 1" \
 	fails disorder "0to1: 1 of 6 switches skipped"
+sc self
+rc=$?
+check "self cycles, 6 per dump: selfcycle.py exits 0, every phase median and the samples as constructed" \
+	eval '[ "$rc" = 0 ] && same self "^bench: " &&
+	[ "$(grep -c "^bench: " "$work/self.out")" = $((2 * (1 + 20))) ]'
+sc self1
+rc=$?
+check "self cycles without dump 1: bench-fail naming it, exit 1, no metric" \
+	eval '[ "$rc" = 1 ] && grep -q "^bench-fail: selfcycle: no trace dump 1 " "$work/self1.out" &&
+	! grep -q "^bench: " "$work/self1.out"'
+sc self --min-samples 7
+rc=$?
+check "--min-samples 7 with 6 self cycles: bench-fail for both dumps, exit 1, no metric" \
+	eval '[ "$rc" = 1 ] && [ "$(grep -c "^bench-fail: selfcycle: .*fewer than 7" "$work/self.out")" = 2 ] &&
+	! grep -q "^bench: " "$work/self.out"'
 ktap_end
