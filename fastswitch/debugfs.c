@@ -129,6 +129,7 @@ static int status_show(struct seq_file *m, void *v)
 		   fsw_vec_status_name(st->last_refusal) : "none");
 	seq_printf(m, "last_wake: %s\n", wake_name(st->last_wake));
 	seq_printf(m, "last_cycle_ns: %llu\n", st->last_cycle_ns);
+	seq_printf(m, "last_cycle_resumed_us: %llu\n", st->last_cycle_resumed_us);
 	seq_printf(m, "last_cycle_entered: %s\n",
 		   st->last_entered ? "yes" : "no");
 	seq_printf(m, "last_sleep_us: %llu\n", r > s ? fsw_cnt_to_us(r - s) : 0);

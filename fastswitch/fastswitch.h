@@ -103,9 +103,11 @@ struct fsw_stats {
 	u32 last_expected;
 	u32 last_wake;		/* FSW_WAKE_* */
 	u64 begin_ns;		/* boottime at .begin */
+	u64 begin_cnt;		/* counter at .begin */
 	u64 last_prepare_cnt;	/* counter at the last PM_SUSPEND_PREPARE */
 	bool entered;
 	u64 last_cycle_ns;
+	u64 last_cycle_resumed_us;	/* .begin .. PM_POST_SUSPEND, counter */
 	bool last_entered;
 	u64 switches;		/* left this instance for another */
 	u64 boots;		/* booted a new instance */

@@ -56,6 +56,7 @@ static int fsw_begin(suspend_state_t state)
 	fsw_point(FSW_POINT_BEGIN);
 	fsw_begun = true;
 	fsw.stats.begin_ns = ktime_get_boottime_ns();
+	fsw.stats.begin_cnt = __arch_counter_get_cntvct();
 	fsw.stats.entered = false;
 	fsw_left = false;
 	if (fsw.pending.op != FSW_PENDING_NONE) {
@@ -312,6 +313,9 @@ static int fsw_pm_notify(struct notifier_block *nb, unsigned long event, void *p
 	}
 	if (event == PM_POST_SUSPEND && !fsw_begun)
 		fsw_not_begun();
+	else if (event == PM_POST_SUSPEND)	/* the span of a switch's last_switch_us */
+		fsw.stats.last_cycle_resumed_us =
+			fsw_cnt_to_us(__arch_counter_get_cntvct() - fsw.stats.begin_cnt);
 	if (event == PM_POST_SUSPEND && fsw_left) {
 		u32 crashed;
 

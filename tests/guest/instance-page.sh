@@ -4,7 +4,7 @@
 # qemu-append: fsw.testing=1
 . /tests/lib.sh
 
-ktap_plan 23
+ktap_plan 25
 
 hex() { printf '0x%08x' "$1"; }
 
@@ -98,6 +98,11 @@ slept=$(status_field last_sleep_us)
 ktap_diag "wake delay 300: slept $slept us, woke by $(status_field last_wake)"
 check "wake delay 300 sleeps at least 300 ms in the vector" eval \
 	'[ "$slept" -ge 300000 ] && [ "$(status_field last_wake)" = delay ]'
+# .begin to resumed holds .begin to .end and the sleep (docs/debugfs.md)
+resumed=$(status_field last_cycle_resumed_us) cyc=$(status_field last_cycle_ns)
+ktap_diag "wake delay 300: .begin to resumed $resumed us, .begin to .end $cyc ns"
+check "last_cycle_resumed_us holds the cycle to .end and the sleep" eval \
+	'[ "$resumed" -gt "$slept" ] && [ "$((resumed * 1000))" -ge "$cyc" ]'
 fsw-write "$FSW/control" "wake rtc 20000" >/dev/null
 echo 0 >/sys/class/rtc/rtc0/wakealarm
 echo +2 >/sys/class/rtc/rtc0/wakealarm
@@ -107,6 +112,9 @@ ktap_diag "wake rtc: slept $slept us, woke by $(status_field last_wake)"
 check "wake rtc sleeps until the PL031 alarm" eval \
 	'[ "$(status_field last_wake)" = event ] && [ "$slept" -ge 500000 ] && [ "$slept" -lt 20000000 ]'
 fsw-write "$FSW/control" "wake immediate" >/dev/null
+suspend_mem
+check "an immediate cycle's last_cycle_resumed_us is its own, shorter than a sleep" eval \
+	'[ "$(status_field last_cycle_entered)" = yes ] && [ "$(status_field last_cycle_resumed_us)" -lt "$slept" ]'
 
 # Survey mode adds the surveyed registers, and takes them away again
 n0=$(page_field nr_regs)
