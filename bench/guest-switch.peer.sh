@@ -22,16 +22,18 @@ if [ "$(cmdline_arg fsw.bench_self)" = 1 ]; then
 	while [ $i -lt "$N" ]; do
 		i=$((i + 1))
 		self_cycle "peer self cycle $i" || break
-		status_field last_cycle_ns >>/tmp/self
+		status_field last_cycle_resumed_us >>/tmp/self
 	done
-	[ $i = "$N" ] && stats peer_self_cycle ms 1000000 "$N" </tmp/self
+	[ $i = "$N" ] && stats peer_self_cycle ms 1000 "$N" </tmp/self
 fi
 : >/tmp/k
+: >/tmp/away
 [ "$BTRACE" != 1 ] || trace_start
 i=0
 while :; do
 	if [ $i = "$N" ]; then
 		stats switch_kernel_0to1 ms 1000 "$N" </tmp/k
+		stats switch_away_1 ms 1000 "$N" </tmp/away
 		[ "$BTRACE" != 1 ] || trace_dump 1
 	fi
 	s=$(status_field switches)
@@ -48,6 +50,7 @@ while :; do
 	i=$((i + 1))
 	if [ "$(status_field switches)" = $((s + 1)) ] && [ "$(status_field last_switch_from)" = 0 ]; then
 		status_field last_switch_us >>/tmp/k
+		status_field last_sleep_us >>/tmp/away
 	else
 		bench_fail "switch $i from 0: switches $s -> $(status_field switches), from $(status_field last_switch_from)"
 	fi

@@ -1,20 +1,31 @@
 #!/bin/sh
 # Benchmark (guest side, instance 0): switching between two instances.
-# Baseline first, in the same boot: N self suspend/resume cycles through
-# the vector (kernel side, .begin to .end). Then instance 0 boots the peer
-# build (fsw.bench_peer: /boot/NAME, default peer; fsw.bench_path: direct
-# or reset) and switches to it N times. With fsw.bench_self=1 the peer
-# first measures its own N self cycles (another kernel's baseline).
+# Instance 0 boots the peer build (fsw.bench_peer: /boot/NAME, default
+# peer; fsw.bench_path: direct or reset) and switches to it N times. With
+# fsw.bench_self=1 the peer first measures its own N self cycles
+# (another kernel's baseline, peer_self_cycle).
 # Kernel-side switch times come from each side's status (suspend start on
 # one instance to resume complete on the other); end to end, instance 0
 # prints the counter before "fastswitch switch 1" (bench-start) and the
 # peer's user space prints it when it runs again (bench-arrive): bench/run
 # pairs them; the other way, the peer's bench-leave before its
 # "fastswitch switch 0" and instance 0's bench-back after its switch
-# returned. With fsw.bench_trace=1 both sides trace the switches and
-# print their traces at the end (bench/trace.sh, docs/timeline.md). A
-# step that fails prints "bench-fail:" and ends the
-# benchmark: no sample is taken from a status that a failed step left.
+# returned.
+# The baselines are interleaved with the switches, so that what drifts
+# within a boot (this machine's load, the state the boot has reached)
+# weighs on both alike: before each switch one self suspend/resume cycle
+# through the vector (self_cycle), after it one asleep in the vector as
+# long as instance 0 was away in that switch (self_cycle_slept, less the
+# sleep), since every switch resumes an instance that slept
+# (docs/timeline.md). Both are .begin to resumed (PM_POST_SUSPEND,
+# last_cycle_resumed_us), the span of a switch's last_switch_us.
+# switch_away_0 and the peer's switch_away_1 say how long each instance
+# slept in the vector before a switch resumed it.
+# With fsw.bench_trace=1 both sides trace the switches and print their
+# traces at the end (bench/trace.sh, docs/timeline.md), with no self
+# cycle in between (the traced baseline is bench/guest-selfcycle.sh's).
+# A step that fails prints "bench-fail:" and ends the benchmark: no
+# sample is taken from a status that a failed step left.
 . /tests/lib.sh
 N=$(cmdline_arg fsw.bench_cycles)
 BPATH=$(cmdline_arg fsw.bench_path)
@@ -30,14 +41,11 @@ fail() {
 	exit 1
 }
 
-: >/tmp/self
-i=0
-while [ $i -lt "$N" ]; do
-	i=$((i + 1))
-	self_cycle "self cycle $i" || exit 1
-	status_field last_cycle_ns >>/tmp/self
-done
-stats self_cycle ms 1000000 "$N" </tmp/self
+# wake WHEN: how the vector ends the platform's sleep (immediate, delay MS)
+wake() {
+	o=$(fastswitch wake "$@" 2>&1) || fail "wake $*: $o"
+}
+
 echo "bench-freq: $(page_field cnt_freq)"
 
 o=$(fastswitch reserve $PEER_BASE $PEER_SECTIONS 1 2>&1) || fail "reserve: $o"
@@ -56,9 +64,16 @@ o=$(fastswitch boot 1 "$BPATH" 2>&1) || fail "boot 1 $BPATH: $o"
 # A switch counts when it returned 0 and the status says it happened:
 # one more switch, back from instance 1, result 0
 : >/tmp/k
+: >/tmp/self
+: >/tmp/slept
+: >/tmp/away
 i=0
 while [ $i -lt "$N" ]; do
 	i=$((i + 1))
+	if [ "$BTRACE" != 1 ]; then
+		self_cycle "self cycle $i" || exit 1
+		status_field last_cycle_resumed_us >>/tmp/self
+	fi
 	s=$(status_field switches)
 	cnt_now || fail "switch_status: no counter"
 	echo "bench-start: $i $cnt"
@@ -71,6 +86,23 @@ while [ $i -lt "$N" ]; do
 		[ "$(status_field last_switch_result)" = 0 ] ||
 		fail "switch $i: switches $s -> $(status_field switches), from $(status_field last_switch_from), result $(status_field last_switch_result)"
 	status_field last_switch_us >>/tmp/k
+	status_field last_sleep_us >>/tmp/away
+	[ "$BTRACE" != 1 ] || continue
+	# as long asleep as away (ms, at least 1), then less the sleep
+	away=$((($(status_field last_sleep_us) + 500) / 1000))
+	[ "$away" -gt 0 ] || away=1
+	wake delay "$away"
+	self_cycle "slept self cycle $i" || exit 1
+	[ "$(status_field last_wake)" = delay ] ||
+		fail "slept self cycle $i: woke by $(status_field last_wake)"
+	echo $(($(status_field last_cycle_resumed_us) - $(status_field last_sleep_us))) >>/tmp/slept
+	wake immediate
 done
 stats switch_kernel_1to0 ms 1000 "$N" </tmp/k
-[ "$BTRACE" != 1 ] || trace_dump 0
+stats switch_away_0 ms 1000 "$N" </tmp/away
+if [ "$BTRACE" = 1 ]; then
+	trace_dump 0
+else
+	stats self_cycle ms 1000 "$N" </tmp/self
+	stats self_cycle_slept ms 1000 "$N" </tmp/slept
+fi
