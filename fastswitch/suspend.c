@@ -302,6 +302,19 @@ static void fsw_not_begun(void)
 	fsw_pending_clear();
 }
 
+/*
+ * A cycle that began here is complete: .begin to this point, where a
+ * switch that resumed this instance has just taken its last_switch_us
+ * (fsw_switch_done()). After a switch it holds the time away.
+ */
+static void fsw_cycle_resumed(void)
+{
+	u64 now = __arch_counter_get_cntvct();
+	u64 begin = fsw.stats.begin_cnt;
+
+	fsw.stats.last_cycle_resumed_us = now > begin ? fsw_cnt_to_us(now - begin) : 0;
+}
+
 /* Suspend about to start; resume complete: devices and user space are back */
 static int fsw_pm_notify(struct notifier_block *nb, unsigned long event, void *p)
 {
@@ -313,9 +326,6 @@ static int fsw_pm_notify(struct notifier_block *nb, unsigned long event, void *p
 	}
 	if (event == PM_POST_SUSPEND && !fsw_begun)
 		fsw_not_begun();
-	else if (event == PM_POST_SUSPEND)	/* the span of a switch's last_switch_us */
-		fsw.stats.last_cycle_resumed_us =
-			fsw_cnt_to_us(__arch_counter_get_cntvct() - fsw.stats.begin_cnt);
 	if (event == PM_POST_SUSPEND && fsw_left) {
 		u32 crashed;
 
@@ -328,6 +338,8 @@ static int fsw_pm_notify(struct notifier_block *nb, unsigned long event, void *p
 		fsw_request_resumed(crashed);
 		fsw_left = false;
 	}
+	if (event == PM_POST_SUSPEND && fsw_begun)
+		fsw_cycle_resumed();
 	if (event == PM_POST_SUSPEND) {
 		fsw_guard_report();
 		fsw_request_rescue();
