@@ -88,10 +88,11 @@ while [ $i -lt "$N" ]; do
 		[ "$(status_field last_switch_result)" = 0 ] ||
 		fail "switch $i: switches $s -> $(status_field switches), from $(status_field last_switch_from), result $(status_field last_switch_result)"
 	status_field last_switch_us >>/tmp/k
-	status_field last_sleep_us >>/tmp/away
+	away=$(status_field last_sleep_us)
+	echo "$away" >>/tmp/away
 	[ "$BTRACE" != 1 ] || continue
 	# as long asleep as away (ms, at least 1), then less the sleep
-	away=$((($(status_field last_sleep_us) + 500) / 1000))
+	away=$(((away + 500) / 1000))
 	[ "$away" -gt 0 ] || away=1
 	wake delay "$away"
 	self_cycle "slept self cycle $i" || exit 1
