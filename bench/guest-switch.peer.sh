@@ -6,6 +6,10 @@
 # it prints the statistics (before switching back the last time), and
 # with fsw.bench_trace=1 its trace. Before each switch back it prints the
 # counter (bench-leave), which instance 0's bench-back pairs.
+# Untraced, after the 0to1 switch of each odd round it measures that
+# switch's baselines (bench/stats.sh baselines; the turns and why:
+# guest-switch.sh): self_cycle_slept_1 and self_cycle_1, against
+# switch_kernel_0to1_matched and switch_away_1_matched.
 KTAP_PREFIX=
 . /tests/lib.sh
 N=$(cmdline_arg fsw.bench_cycles)
@@ -28,12 +32,22 @@ if [ "$(cmdline_arg fsw.bench_self)" = 1 ]; then
 fi
 : >/tmp/k
 : >/tmp/away
+: >/tmp/kturn
+: >/tmp/awayturn
+: >/tmp/self
+: >/tmp/slept
 [ "$BTRACE" != 1 ] || trace_start
 i=0
 while :; do
 	if [ $i = "$N" ]; then
 		stats switch_kernel_0to1 ms 1000 "$N" </tmp/k
 		stats switch_away_1 ms 1000 "$N" </tmp/away
+		if [ "$BTRACE" != 1 ]; then
+			stats switch_kernel_0to1_matched ms 1000 $(((N + 1) / 2)) </tmp/kturn
+			stats switch_away_1_matched ms 1000 $(((N + 1) / 2)) </tmp/awayturn
+			stats self_cycle_1 ms 1000 $(((N + 1) / 2)) </tmp/self
+			stats self_cycle_slept_1 ms 1000 $(((N + 1) / 2)) </tmp/slept
+		fi
 		[ "$BTRACE" != 1 ] || trace_dump 1
 	fi
 	s=$(status_field switches)
@@ -49,9 +63,18 @@ while :; do
 	echo "peer: bench-arrive: $((i + 1)) $cnt"
 	i=$((i + 1))
 	if [ "$(status_field switches)" = $((s + 1)) ] && [ "$(status_field last_switch_from)" = 0 ]; then
-		status_field last_switch_us >>/tmp/k
-		status_field last_sleep_us >>/tmp/away
+		us=$(status_field last_switch_us)
+		away=$(status_field last_sleep_us)
+		echo "$us" >>/tmp/k
+		echo "$away" >>/tmp/away
 	else
 		bench_fail "switch $i from 0: switches $s -> $(status_field switches), from $(status_field last_switch_from)"
+		continue
 	fi
+	# the peer's turn: the odd rounds (guest-switch.sh); a failure is
+	# reported, and instance 0 goes on to its own end
+	[ "$BTRACE" != 1 ] && [ $((i % 2)) = 1 ] || continue
+	baselines "$away" "peer round $i" || continue
+	echo "$us" >>/tmp/kturn
+	echo "$away" >>/tmp/awayturn
 done

@@ -13,15 +13,20 @@
 # returned.
 # The baselines are interleaved with the switches, so that what drifts
 # within a boot (this machine's load, the state the boot has reached)
-# weighs on both alike: before each switch one self suspend/resume cycle
-# through the vector (self_cycle), after it one asleep in the vector as
-# long as instance 0 was away in that switch (self_cycle_slept: less its
-# last_sleep_us, plus the immediate cycle's, the vector pass without a
-# sleep), since every switch resumes an instance that slept
-# (docs/timeline.md). Both are .begin to resumed (PM_POST_SUSPEND,
-# last_cycle_resumed_us), the span of a switch's last_switch_us.
-# switch_away_0 and the peer's switch_away_1 say how long each instance
-# slept in the vector before a switch resumed it.
+# weighs on both alike, and each is taken by the instance that a switch
+# resumed, right after that switch (bench/stats.sh baselines): one self
+# cycle asleep in the vector as long as that instance was away in the
+# switch (self_cycle_slept), then one waking at once (self_cycle); for
+# 0to1 the peer's (self_cycle_slept_1, self_cycle_1). A resume is slower
+# the longer its instance slept (docs/timeline.md), so the slept one is
+# the switch's like. The two instances take turns, one per round of
+# 0to1 and 1to0: the peer after the 0to1 of odd rounds, instance 0 after
+# the 1to0 of even ones. Were both to measure in every round, each one's
+# sleep would hold the other's, and the times away would grow without
+# end. The switches of its rounds (switch_kernel_1to0_matched,
+# switch_away_0_matched; the peer's _0to1_matched, switch_away_1_matched)
+# are the ones its slept baseline copies; switch_away_0 and the peer's
+# switch_away_1 cover every switch.
 # With fsw.bench_trace=1 both sides trace the switches and print their
 # traces at the end (bench/trace.sh, docs/timeline.md), with no self
 # cycle in between (the traced baseline is bench/guest-selfcycle.sh's).
@@ -42,11 +47,6 @@ fail() {
 	exit 1
 }
 
-# wake WHEN: how the vector ends the platform's sleep (immediate, delay MS)
-wake() {
-	o=$(fastswitch wake "$@" 2>&1) || fail "wake $*: $o"
-}
-
 echo "bench-freq: $(page_field cnt_freq)"
 
 o=$(fastswitch reserve $PEER_BASE $PEER_SECTIONS 1 2>&1) || fail "reserve: $o"
@@ -65,17 +65,14 @@ o=$(fastswitch boot 1 "$BPATH" 2>&1) || fail "boot 1 $BPATH: $o"
 # A switch counts when it returned 0 and the status says it happened:
 # one more switch, back from instance 1, result 0
 : >/tmp/k
+: >/tmp/away
+: >/tmp/kturn
+: >/tmp/awayturn
 : >/tmp/self
 : >/tmp/slept
-: >/tmp/away
 i=0
 while [ $i -lt "$N" ]; do
 	i=$((i + 1))
-	if [ "$BTRACE" != 1 ]; then
-		self_cycle "self cycle $i" || exit 1
-		status_field last_cycle_resumed_us >>/tmp/self
-		pass=$(status_field last_sleep_us)	# the vector pass, no sleep
-	fi
 	s=$(status_field switches)
 	cnt_now || fail "switch_status: no counter"
 	echo "bench-start: $i $cnt"
@@ -87,25 +84,23 @@ while [ $i -lt "$N" ]; do
 	[ "$(status_field switches)" = $((s + 1)) ] && [ "$(status_field last_switch_from)" = 1 ] &&
 		[ "$(status_field last_switch_result)" = 0 ] ||
 		fail "switch $i: switches $s -> $(status_field switches), from $(status_field last_switch_from), result $(status_field last_switch_result)"
-	status_field last_switch_us >>/tmp/k
+	us=$(status_field last_switch_us)
 	away=$(status_field last_sleep_us)
+	echo "$us" >>/tmp/k
 	echo "$away" >>/tmp/away
-	[ "$BTRACE" != 1 ] || continue
-	# as long asleep as away (ms, at least 1), then less the sleep
-	away=$(((away + 500) / 1000))
-	[ "$away" -gt 0 ] || away=1
-	wake delay "$away"
-	self_cycle "slept self cycle $i" || exit 1
-	[ "$(status_field last_wake)" = delay ] ||
-		fail "slept self cycle $i: woke by $(status_field last_wake)"
-	echo $(($(status_field last_cycle_resumed_us) - $(status_field last_sleep_us) + pass)) >>/tmp/slept
-	wake immediate
+	# instance 0's turn: the even rounds (the peer's: the odd ones)
+	[ "$BTRACE" != 1 ] && [ $((i % 2)) = 0 ] || continue
+	baselines "$away" "round $i" || exit 1
+	echo "$us" >>/tmp/kturn
+	echo "$away" >>/tmp/awayturn
 done
 stats switch_kernel_1to0 ms 1000 "$N" </tmp/k
 stats switch_away_0 ms 1000 "$N" </tmp/away
 if [ "$BTRACE" = 1 ]; then
 	trace_dump 0
 else
-	stats self_cycle ms 1000 "$N" </tmp/self
-	stats self_cycle_slept ms 1000 "$N" </tmp/slept
+	stats switch_kernel_1to0_matched ms 1000 $((N / 2)) </tmp/kturn
+	stats switch_away_0_matched ms 1000 $((N / 2)) </tmp/awayturn
+	stats self_cycle ms 1000 $((N / 2)) </tmp/self
+	stats self_cycle_slept ms 1000 $((N / 2)) </tmp/slept
 fi

@@ -21,6 +21,39 @@ self_cycle() {
 	fi
 }
 
+# baselines AWAY_US WHAT: the baselines of the switch that just resumed
+# this instance, measured by it: one self cycle asleep in the vector as
+# long as it was away (AWAY_US, rounded to ms, at least 1), then one
+# waking at once. Both are .begin to resumed (last_cycle_resumed_us), the
+# span of a switch's last_switch_us. The slept one is appended to
+# /tmp/slept less its last_sleep_us plus the immediate one's (the vector
+# pass without a sleep, which a switch has too), the immediate one to
+# /tmp/self. The platform wakes at once again afterwards, also when a
+# step failed (bench-fail WHAT, and false).
+baselines() {
+	_ms=$((($1 + 500) / 1000))
+	[ "$_ms" -gt 0 ] || _ms=1
+	if ! _o=$(fastswitch wake delay "$_ms" 2>&1); then
+		bench_fail "$2: wake delay $_ms: $_o"
+		return 1
+	fi
+	self_cycle "$2: slept self cycle" && _how=$(status_field last_wake) &&
+		_slept=$(($(status_field last_cycle_resumed_us) - $(status_field last_sleep_us)))
+	_rc=$?
+	if ! _o=$(fastswitch wake immediate 2>&1); then
+		bench_fail "$2: wake immediate: $_o"
+		return 1
+	fi
+	[ $_rc = 0 ] || return 1
+	if [ "$_how" != delay ]; then
+		bench_fail "$2: the slept self cycle woke by $_how"
+		return 1
+	fi
+	self_cycle "$2: self cycle" || return 1
+	status_field last_cycle_resumed_us >>/tmp/self
+	echo $((_slept + $(status_field last_sleep_us))) >>/tmp/slept
+}
+
 # stats NAME UNIT SCALE [COUNT] < values: min/median/max/samples lines;
 # fails if there are no values, or not COUNT of them
 stats() {
