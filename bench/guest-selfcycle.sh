@@ -5,10 +5,12 @@
 # Fastswitch's own points as bench/timeline.py cuts a switch
 # (KERNEL_DETAILS): suspend_half, .begin to .enter (devices and CPUs
 # down), and resume_half, vector_in to resumed (up again, to
-# PM_POST_SUSPEND). Twice: waking at once, and with the platform asleep
+# PM_POST_SUSPEND). Three times: waking at once; with the platform asleep
 # fsw.bench_sleep ms (wake delay) first, as a switch's resuming instance
 # slept while the other one ran (make bench passes the timeline's median
-# asleep): what the sleep alone adds to a resume. Each trace is then
+# asleep): what the sleep alone adds to a resume; and waking at once, each
+# cycle after as long of an idle guest (user space sleeps): what an idle
+# machine costs the cycle after it (bench/guest-idlecost.sh). Each trace is then
 # dumped (bench/trace.sh), for bench/selfcycle.py to cut the cycles into
 # the switch timeline's phases. docs/timeline.md says what the halves and
 # steps of a switch and of a self cycle tell apart.
@@ -28,19 +30,31 @@ case $SLEEP in '' | *[!0-9]* | 0) fail "fsw.bench_sleep: '$SLEEP' is not a numbe
 freq=$(page_field cnt_freq)
 echo "bench-freq: $freq"
 scale=$(awk -v f="$freq" 'BEGIN { print f / 1000 }')
-# dump 0 (selfcycle) wakes at once, dump 1 (selfcycle_slept) after SLEEP
-for dump in 0 1; do
-	if [ $dump = 0 ]; then
+secs=$(awk -v ms="$SLEEP" 'BEGIN { printf "%.3f", ms / 1000 }')
+# dump 0 (selfcycle) wakes at once, dump 1 (selfcycle_slept) after SLEEP,
+# dump 2 (selfcycle_after_idle) at once, after SLEEP of an idle guest
+for dump in 0 1 2; do
+	idle=
+	case $dump in
+	0)
 		o=$(fastswitch wake immediate 2>&1) || fail "wake immediate: $o"
 		name=selfcycle
-	else
+		;;
+	1)
 		o=$(fastswitch wake delay "$SLEEP" 2>&1) || fail "wake delay $SLEEP: $o"
 		name=selfcycle_slept
-	fi
+		;;
+	2)
+		o=$(fastswitch wake immediate 2>&1) || fail "wake immediate: $o"
+		name=selfcycle_after_idle
+		idle=$secs
+		;;
+	esac
 	trace_start || fail "trace: not started"
 	i=0
 	while [ $i -lt "$N" ]; do
 		i=$((i + 1))
+		[ -z "$idle" ] || sleep "$idle"
 		self_cycle "$name $i" || exit 1
 	done
 	echo 0 >"$TRACEFS/tracing_on"

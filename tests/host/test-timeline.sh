@@ -335,19 +335,21 @@ def write(lines):
 
 if mode.startswith("self"):
     # bench/guest-selfcycle.sh's log: instance 0 cycles through the vector
-    # N times per dump, waking at once (dump 0) and after 90 ms (dump 1);
-    # MODE self1 dumps only the first. The phases of selfcycle.py
+    # N times per dump, waking at once (dump 0), after 90 ms (dump 1) and
+    # at once after 90 ms of idle (dump 2); MODE self1 dumps only the first. The phases of selfcycle.py
     # (prefix selfcyc_) as constructed: no user stamps, so sync from its
     # own begin.
     i0 = Inst(0, 41234567)
     say(0, f"bench-freq: {F}")
     lines, t = [], 60000000
-    for number, name, asleep in ((0, "selfcycle", 500), (1, "selfcycle_slept", 90000)):
+    for number, name, asleep, idle in ((0, "selfcycle", 500, 0), (1, "selfcycle_slept", 90000, 0),
+                                       (2, "selfcycle_after_idle", 500, 90000)):
         if (mode, number) == ("self1", 1):
             break
         i0.tracing, i0.ev, got = True, [], []
         for i in range(1, N + 1):
             P = Phases(None)
+            t += idle
             t = arrive(i0, leave(i0, 0, t, i, number, P, {}) + asleep + 2 * i, i, number, P, {})
             got.append(P.v)
             t += 3000 + 2 * i
@@ -497,9 +499,9 @@ check "1 of 6 switches out of time order (over 10% skipped): bench-fail, exit 1"
 	fails disorder "0to1: 1 of 6 switches skipped"
 sc self
 rc=$?
-check "self cycles, 6 per dump: selfcycle.py exits 0, every phase median and the samples as constructed" \
+check "self cycles, 6 per dump, 3 dumps: selfcycle.py exits 0, every phase median and the samples as constructed" \
 	eval '[ "$rc" = 0 ] && same self "^bench: " &&
-	[ "$(grep -c "^bench: " "$work/self.out")" = $((2 * (1 + 20))) ]'
+	[ "$(grep -c "^bench: " "$work/self.out")" = $((3 * (1 + 20))) ]'
 sc self1
 rc=$?
 check "self cycles without dump 1: bench-fail naming it, exit 1, no metric" \
@@ -507,7 +509,7 @@ check "self cycles without dump 1: bench-fail naming it, exit 1, no metric" \
 	! grep -q "^bench: " "$work/self1.out"'
 sc self --min-samples 7
 rc=$?
-check "--min-samples 7 with 6 self cycles: bench-fail for both dumps, exit 1, no metric" \
-	eval '[ "$rc" = 1 ] && [ "$(grep -c "^bench-fail: selfcycle: .*fewer than 7" "$work/self.out")" = 2 ] &&
+check "--min-samples 7 with 6 self cycles: bench-fail for each of the 3 dumps, exit 1, no metric" \
+	eval '[ "$rc" = 1 ] && [ "$(grep -c "^bench-fail: selfcycle: .*fewer than 7" "$work/self.out")" = 3 ] &&
 	! grep -q "^bench: " "$work/self.out"'
 ktap_end
