@@ -3,13 +3,14 @@
 # what came before it. N rounds, each of four self cycles through the
 # vector, all .begin to resumed (last_cycle_resumed_us, the span of a
 # switch's last_switch_us):
+#   self_cycle_slept       asleep in the vector fsw.bench_sleep ms (wake
+#                          delay): less its last_sleep_us, plus the
+#                          next cycle's (the vector pass without a sleep)
 #   self_cycle             at once after the previous one
-#   self_cycle_after_idle  after fsw.bench_sleep ms of an idle guest
-#                          (user space sleeps, every CPU waits in WFI)
+#   self_cycle_after_idle  after as long of an idle guest (user space
+#                          sleeps, every CPU waits in WFI)
 #   self_cycle_after_busy  after as long with every online CPU busy
-#   self_cycle_slept       asleep in the vector as long (wake delay):
-#                          less its last_sleep_us, plus the immediate
-#                          cycle's (the vector pass without a sleep)
+# The first two are a switch's baselines (bench/stats.sh baselines).
 # Under TCG an idle guest lets this machine's CPUs idle, and what wakes
 # them again is paid by the cycle after; the vector's sleep spins on
 # the boot CPU. docs/timeline.md says what the switch benchmark makes
@@ -40,7 +41,7 @@ busy() {
 		pids="$pids $!"
 		n=$((n + 1))
 	done
-	sleep "$secs"
+	sleep "$secs" || fail "sleep $secs: failed"
 	# shellcheck disable=SC2086 # one word per pid
 	kill $pids
 	# shellcheck disable=SC2086
@@ -54,23 +55,17 @@ busy() {
 i=0
 while [ $i -lt "$N" ]; do
 	i=$((i + 1))
-	self_cycle "round $i: at once" || exit 1
-	status_field last_cycle_resumed_us >>/tmp/now
-	pass=$(status_field last_sleep_us)
-	sleep "$secs"
+	baselines $((SLEEP * 1000)) "round $i" /tmp/now /tmp/slept || exit 1
+	sleep "$secs" || fail "sleep $secs: failed"
 	self_cycle "round $i: after idle" || exit 1
-	status_field last_cycle_resumed_us >>/tmp/idle
+	cycle_fields || fail "round $i: after idle: no status fields"
+	echo "$_resumed" >>/tmp/idle
 	busy
 	self_cycle "round $i: after busy" || exit 1
-	status_field last_cycle_resumed_us >>/tmp/busy
-	o=$(fastswitch wake delay "$SLEEP" 2>&1) || fail "wake delay $SLEEP: $o"
-	self_cycle "round $i: slept" || exit 1
-	how=$(status_field last_wake)
-	echo $(($(status_field last_cycle_resumed_us) - $(status_field last_sleep_us) + pass)) >>/tmp/slept
-	o=$(fastswitch wake immediate 2>&1) || fail "wake immediate: $o"
-	[ "$how" = delay ] || fail "round $i: the slept cycle woke by $how"
+	cycle_fields || fail "round $i: after busy: no status fields"
+	echo "$_resumed" >>/tmp/busy
 done
-echo "bench: idle_ms $SLEEP ms"
+echo "bench: sleep_ms $SLEEP ms"
 stats self_cycle ms 1000 "$N" </tmp/now
 stats self_cycle_after_idle ms 1000 "$N" </tmp/idle
 stats self_cycle_after_busy ms 1000 "$N" </tmp/busy

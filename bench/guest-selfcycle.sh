@@ -54,7 +54,7 @@ for dump in 0 1 2; do
 	i=0
 	while [ $i -lt "$N" ]; do
 		i=$((i + 1))
-		[ -z "$idle" ] || sleep "$idle"
+		[ -z "$idle" ] || sleep "$idle" || fail "sleep $idle: failed"
 		self_cycle "$name $i" || exit 1
 	done
 	echo 0 >"$TRACEFS/tracing_on"

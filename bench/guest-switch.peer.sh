@@ -1,11 +1,13 @@
 #!/bin/sh
 # Benchmark (guest side, the peer instance booted by guest-switch.sh):
 # its boot time (and with fsw.bench_self=1 its own N self cycles, as
-# peer_self_cycle), then each time instance 0 switches to it, the
-# kernel-side time of that switch; switches back at once. After N switches
-# it prints the statistics (before switching back the last time), and
-# with fsw.bench_trace=1 its trace. Before each switch back it prints the
-# counter (bench-leave), which instance 0's bench-back pairs.
+# peer_self_cycle); then back to instance 0, which resumes it once
+# uncounted (guest-switch.sh); then each time instance 0 switches to it,
+# the kernel-side time of that switch; switches back at once. After R
+# rounds (2N, or N when traced) it prints the statistics (before
+# switching back the last time), and with fsw.bench_trace=1 its trace.
+# Before each switch back it prints the counter (bench-leave), which
+# instance 0's bench-back pairs.
 # Untraced, after the 0to1 switch of each odd round it measures that
 # switch's baselines (bench/stats.sh baselines; the turns and why:
 # guest-switch.sh): self_cycle_slept_1 and self_cycle_1, against
@@ -30,6 +32,16 @@ if [ "$(cmdline_arg fsw.bench_self)" = 1 ]; then
 	done
 	[ $i = "$N" ] && stats peer_self_cycle ms 1000 "$N" </tmp/self
 fi
+# back to instance 0's boot; its uncounted switch resumes this one
+s=$(status_field switches)
+if ! fastswitch switch 0 >/tmp/o 2>&1; then
+	bench_fail "warm-up switch to 0: $(cat /tmp/o)"
+	exit 1
+fi
+[ "$(status_field switches)" = $((s + 1)) ] && [ "$(status_field last_switch_from)" = 0 ] ||
+	bench_fail "warm-up switch from 0: switches $s -> $(status_field switches), from $(status_field last_switch_from)"
+R=$N
+[ "$BTRACE" = 1 ] || R=$((2 * N))
 : >/tmp/k
 : >/tmp/away
 : >/tmp/kturn
@@ -39,14 +51,14 @@ fi
 [ "$BTRACE" != 1 ] || trace_start
 i=0
 while :; do
-	if [ $i = "$N" ]; then
-		stats switch_kernel_0to1 ms 1000 "$N" </tmp/k
-		stats switch_away_1 ms 1000 "$N" </tmp/away
+	if [ $i = "$R" ]; then
+		stats switch_kernel_0to1 ms 1000 "$R" </tmp/k
+		stats switch_away_1 ms 1000 "$R" </tmp/away
 		if [ "$BTRACE" != 1 ]; then
-			stats switch_kernel_0to1_matched ms 1000 $(((N + 1) / 2)) </tmp/kturn
-			stats switch_away_1_matched ms 1000 $(((N + 1) / 2)) </tmp/awayturn
-			stats self_cycle_1 ms 1000 $(((N + 1) / 2)) </tmp/self
-			stats self_cycle_slept_1 ms 1000 $(((N + 1) / 2)) </tmp/slept
+			stats switch_kernel_0to1_matched ms 1000 "$N" </tmp/kturn
+			stats switch_away_1_matched ms 1000 "$N" </tmp/awayturn
+			stats self_cycle_1 ms 1000 "$N" </tmp/self
+			stats self_cycle_slept_1 ms 1000 "$N" </tmp/slept
 		fi
 		[ "$BTRACE" != 1 ] || trace_dump 1
 	fi
@@ -74,7 +86,7 @@ while :; do
 	# the peer's turn: the odd rounds (guest-switch.sh); a failure is
 	# reported, and instance 0 goes on to its own end
 	[ "$BTRACE" != 1 ] && [ $((i % 2)) = 1 ] || continue
-	baselines "$away" "peer round $i" || continue
+	baselines "$away" "peer round $i" /tmp/self /tmp/slept || continue
 	echo "$us" >>/tmp/kturn
 	echo "$away" >>/tmp/awayturn
 done

@@ -1,9 +1,11 @@
 #!/bin/sh
 # Benchmark (guest side, instance 0): switching between two instances.
 # Instance 0 boots the peer build (fsw.bench_peer: /boot/NAME, default
-# peer; fsw.bench_path: direct or reset) and switches to it N times. With
-# fsw.bench_self=1 the peer first measures its own N self cycles
-# (another kernel's baseline, peer_self_cycle).
+# peer; fsw.bench_path: direct or reset), runs one round of a switch to
+# it and back uncounted (the first switch each way runs code for the
+# first time), then R counted rounds: R = 2N, or N when traced
+# (fsw.bench_cycles=N). With fsw.bench_self=1 the peer first measures
+# its own N self cycles (another kernel's baseline, peer_self_cycle).
 # Kernel-side switch times come from each side's status (suspend start on
 # one instance to resume complete on the other); end to end, instance 0
 # prints the counter before "fastswitch switch 1" (bench-start) and the
@@ -11,22 +13,21 @@
 # pairs them; the other way, the peer's bench-leave before its
 # "fastswitch switch 0" and instance 0's bench-back after its switch
 # returned.
-# The baselines are interleaved with the switches, so that what drifts
-# within a boot (this machine's load, the state the boot has reached)
-# weighs on both alike, and each is taken by the instance that a switch
-# resumed, right after that switch (bench/stats.sh baselines): one self
-# cycle asleep in the vector as long as that instance was away in the
-# switch (self_cycle_slept), then one waking at once (self_cycle); for
-# 0to1 the peer's (self_cycle_slept_1, self_cycle_1). A resume is slower
-# the longer its instance slept (docs/timeline.md), so the slept one is
-# the switch's like. The two instances take turns, one per round of
-# 0to1 and 1to0: the peer after the 0to1 of odd rounds, instance 0 after
-# the 1to0 of even ones. Were both to measure in every round, each one's
-# sleep would hold the other's, and the times away would grow without
-# end. The switches of its rounds (switch_kernel_1to0_matched,
-# switch_away_0_matched; the peer's _0to1_matched, switch_away_1_matched)
-# are the ones its slept baseline copies; switch_away_0 and the peer's
-# switch_away_1 cover every switch.
+# Untraced, the baselines are interleaved with the switches, so that what
+# drifts within a boot (this machine's load, the state the boot has
+# reached) weighs on both alike, and each is taken by the instance that a
+# switch resumed, right after that switch (bench/stats.sh baselines): one
+# self cycle asleep in the vector as long as that instance was away in
+# the switch (self_cycle_slept), then one waking at once (self_cycle);
+# for 0to1 the peer's (self_cycle_slept_1, self_cycle_1). The two
+# instances take turns: the peer after the 0to1 of odd rounds, instance 0
+# after the 1to0 of even ones, N turns each. Were both to measure in
+# every round, each one's sleep would hold the other's, and the times
+# away would grow without end. The switches of an instance's turns
+# (switch_kernel_1to0_matched with switch_away_0_matched; the peer's
+# switch_kernel_0to1_matched, switch_away_1_matched) are the ones its
+# baselines follow; switch_kernel_<dir> and switch_away_<n> cover every
+# round, whose times away differ by turn (docs/timeline.md).
 # With fsw.bench_trace=1 both sides trace the switches and print their
 # traces at the end (bench/trace.sh, docs/timeline.md), with no self
 # cycle in between (the traced baseline is bench/guest-selfcycle.sh's).
@@ -60,6 +61,13 @@ echo "bench-kernels: $(uname -r) $(kernel_build release /boot/$BPEER/kernel-buil
 b=$(status_field boots)
 o=$(fastswitch boot 1 "$BPATH" 2>&1) || fail "boot 1 $BPATH: $o"
 [ "$(status_field boots)" = $((b + 1)) ] || fail "boot 1 $BPATH: boots $b -> $(status_field boots)"
+# the uncounted round, before the trace starts
+s=$(status_field switches)
+fastswitch switch 1 >/tmp/o 2>&1 || fail "warm-up switch: $(cat /tmp/o)"
+[ "$(status_field switches)" = $((s + 1)) ] && [ "$(status_field last_switch_from)" = 1 ] ||
+	fail "warm-up switch: switches $s -> $(status_field switches), from $(status_field last_switch_from)"
+R=$N
+[ "$BTRACE" = 1 ] || R=$((2 * N))
 [ "$BTRACE" != 1 ] || trace_start || fail "trace: not started"
 
 # A switch counts when it returned 0 and the status says it happened:
@@ -71,7 +79,7 @@ o=$(fastswitch boot 1 "$BPATH" 2>&1) || fail "boot 1 $BPATH: $o"
 : >/tmp/self
 : >/tmp/slept
 i=0
-while [ $i -lt "$N" ]; do
+while [ $i -lt "$R" ]; do
 	i=$((i + 1))
 	s=$(status_field switches)
 	cnt_now || fail "switch_status: no counter"
@@ -90,17 +98,17 @@ while [ $i -lt "$N" ]; do
 	echo "$away" >>/tmp/away
 	# instance 0's turn: the even rounds (the peer's: the odd ones)
 	[ "$BTRACE" != 1 ] && [ $((i % 2)) = 0 ] || continue
-	baselines "$away" "round $i" || exit 1
+	baselines "$away" "round $i" /tmp/self /tmp/slept || exit 1
 	echo "$us" >>/tmp/kturn
 	echo "$away" >>/tmp/awayturn
 done
-stats switch_kernel_1to0 ms 1000 "$N" </tmp/k
-stats switch_away_0 ms 1000 "$N" </tmp/away
+stats switch_kernel_1to0 ms 1000 "$R" </tmp/k
+stats switch_away_0 ms 1000 "$R" </tmp/away
 if [ "$BTRACE" = 1 ]; then
 	trace_dump 0
 else
-	stats switch_kernel_1to0_matched ms 1000 $((N / 2)) </tmp/kturn
-	stats switch_away_0_matched ms 1000 $((N / 2)) </tmp/awayturn
-	stats self_cycle ms 1000 $((N / 2)) </tmp/self
-	stats self_cycle_slept ms 1000 $((N / 2)) </tmp/slept
+	stats switch_kernel_1to0_matched ms 1000 "$N" </tmp/kturn
+	stats switch_away_0_matched ms 1000 "$N" </tmp/awayturn
+	stats self_cycle ms 1000 "$N" </tmp/self
+	stats self_cycle_slept ms 1000 "$N" </tmp/slept
 fi

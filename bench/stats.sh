@@ -21,47 +21,59 @@ self_cycle() {
 	fi
 }
 
-# baselines AWAY_US WHAT: the baselines of the switch that just resumed
-# this instance, measured by it: one self cycle asleep in the vector as
-# long as it was away (AWAY_US, rounded to ms, at least 1), then one
-# waking at once. Both are .begin to resumed (last_cycle_resumed_us), the
-# span of a switch's last_switch_us. The slept one is appended to
-# /tmp/slept less its last_sleep_us plus the immediate one's (the vector
-# pass without a sleep, which a switch has too), the immediate one to
-# /tmp/self. The platform wakes at once again afterwards, also when a
-# step failed (bench-fail WHAT, and false).
+# cycle_fields: the last cycle's last_cycle_resumed_us and last_sleep_us
+# into _resumed and _asleep; false if either is not a number
+cycle_fields() {
+	_resumed=$(status_field last_cycle_resumed_us)
+	_asleep=$(status_field last_sleep_us)
+	case $_resumed$_asleep in '' | *[!0-9]*) return 1 ;; esac
+	[ -n "$_resumed" ] && [ -n "$_asleep" ]
+}
+
+# baselines AWAY_US WHAT SELF SLEPT: the baselines of the switch that just
+# resumed this instance, measured by it: one self cycle asleep in the
+# vector as long as it was away (AWAY_US, rounded to ms, at least 1),
+# then one waking at once. Both are .begin to resumed
+# (last_cycle_resumed_us), the span of a switch's last_switch_us. The
+# slept one is appended to the file SLEPT less its last_sleep_us plus the
+# immediate one's (the vector pass without a sleep, which a switch has
+# too), the immediate one to the file SELF, both only when every step
+# worked. The platform wakes at once again afterwards, also when a step
+# failed (bench-fail WHAT, and false).
 baselines() {
-	_ms=$((($1 + 500) / 1000))
-	[ "$_ms" -gt 0 ] || _ms=1
-	if ! _o=$(fastswitch wake delay "$_ms" 2>&1); then
-		bench_fail "$2: wake delay $_ms: $_o"
+	local ms o how slept rc
+	ms=$((($1 + 500) / 1000))
+	[ "$ms" -gt 0 ] || ms=1
+	if ! o=$(fastswitch wake delay "$ms" 2>&1); then
+		bench_fail "$2: wake delay $ms: $o"
 		return 1
 	fi
-	self_cycle "$2: slept self cycle" && _how=$(status_field last_wake) &&
-		_slept=$(($(status_field last_cycle_resumed_us) - $(status_field last_sleep_us)))
-	_rc=$?
-	if ! _o=$(fastswitch wake immediate 2>&1); then
-		bench_fail "$2: wake immediate: $_o"
+	self_cycle "$2: slept self cycle" && how=$(status_field last_wake) && cycle_fields
+	rc=$?
+	if ! o=$(fastswitch wake immediate 2>&1); then
+		bench_fail "$2: wake immediate: $o"
 		return 1
 	fi
-	[ $_rc = 0 ] || return 1
-	if [ "$_how" != delay ]; then
-		bench_fail "$2: the slept self cycle woke by $_how"
+	[ $rc = 0 ] || { bench_fail "$2: the slept self cycle failed or left no status"; return 1; }
+	slept=$((_resumed - _asleep))
+	if [ "$how" != delay ]; then
+		bench_fail "$2: the slept self cycle woke by $how"
 		return 1
 	fi
 	self_cycle "$2: self cycle" || return 1
-	status_field last_cycle_resumed_us >>/tmp/self
-	echo $((_slept + $(status_field last_sleep_us))) >>/tmp/slept
+	cycle_fields || { bench_fail "$2: self cycle: no status fields"; return 1; }
+	echo "$_resumed" >>"$3"
+	echo $((slept + _asleep)) >>"$4"
 }
 
 # stats NAME UNIT SCALE [COUNT] < values: min/median/max/samples lines;
-# fails if there are no values, or not COUNT of them
+# if there are no values, or not COUNT of them, only a bench-fail line
 stats() {
 	sort -n | awk -v name="$1" -v unit="$2" -v scale="$3" -v want="${4:-}" -v pre="${BENCH_PREFIX:-}" '
 		{ v[NR] = $1 / scale }
 		END {
 			if (NR == 0) { print pre "bench-fail: " name ": no samples"; exit }
-			if (want != "" && NR != want) print pre "bench-fail: " name ": " NR " samples, " want " expected"
+			if (want != "" && NR != want) { print pre "bench-fail: " name ": " NR " samples, " want " expected"; exit }
 			med = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
 			printf "%sbench: %s_min %.3f %s\n", pre, name, v[1], unit
 			printf "%sbench: %s_median %.3f %s\n", pre, name, med, unit
