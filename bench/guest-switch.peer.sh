@@ -38,8 +38,11 @@ if ! fastswitch switch 0 >/tmp/o 2>&1; then
 	bench_fail "warm-up switch to 0: $(cat /tmp/o)"
 	exit 1
 fi
-[ "$(status_field switches)" = $((s + 1)) ] && [ "$(status_field last_switch_from)" = 0 ] ||
-	bench_fail "warm-up switch from 0: switches $s -> $(status_field switches), from $(status_field last_switch_from)"
+if [ "$(status_field switches)" != $((s + 1)) ] || [ "$(status_field last_switch_from)" != 0 ] ||
+	[ "$(status_field last_switch_result)" != 0 ]; then
+	bench_fail "warm-up switch from 0: switches $s -> $(status_field switches), from $(status_field last_switch_from), result $(status_field last_switch_result)"
+	exit 1
+fi
 R=$N
 [ "$BTRACE" = 1 ] || R=$((2 * N))
 : >/tmp/k
@@ -48,7 +51,7 @@ R=$N
 : >/tmp/awayturn
 : >/tmp/self
 : >/tmp/slept
-[ "$BTRACE" != 1 ] || trace_start
+[ "$BTRACE" != 1 ] || trace_start || bench_fail "trace: not started"
 i=0
 while :; do
 	if [ $i = "$R" ]; then
@@ -77,6 +80,10 @@ while :; do
 	if [ "$(status_field switches)" = $((s + 1)) ] && [ "$(status_field last_switch_from)" = 0 ]; then
 		us=$(status_field last_switch_us)
 		away=$(status_field last_sleep_us)
+		if ! numbers "$us" "$away"; then
+			bench_fail "switch $i from 0: last_switch_us '$us', last_sleep_us '$away'"
+			continue
+		fi
 		echo "$us" >>/tmp/k
 		echo "$away" >>/tmp/away
 	else

@@ -61,13 +61,19 @@ echo "bench-kernels: $(uname -r) $(kernel_build release /boot/$BPEER/kernel-buil
 b=$(status_field boots)
 o=$(fastswitch boot 1 "$BPATH" 2>&1) || fail "boot 1 $BPATH: $o"
 [ "$(status_field boots)" = $((b + 1)) ] || fail "boot 1 $BPATH: boots $b -> $(status_field boots)"
-# the uncounted round, before the trace starts
+# the uncounted round, before instance 0's trace starts; untraced, with
+# instance 0's baselines (not counted), so that the peer's first turn
+# follows them as its others do
 s=$(status_field switches)
 fastswitch switch 1 >/tmp/o 2>&1 || fail "warm-up switch: $(cat /tmp/o)"
-[ "$(status_field switches)" = $((s + 1)) ] && [ "$(status_field last_switch_from)" = 1 ] ||
-	fail "warm-up switch: switches $s -> $(status_field switches), from $(status_field last_switch_from)"
+[ "$(status_field switches)" = $((s + 1)) ] && [ "$(status_field last_switch_from)" = 1 ] &&
+	[ "$(status_field last_switch_result)" = 0 ] ||
+	fail "warm-up switch: switches $s -> $(status_field switches), from $(status_field last_switch_from), result $(status_field last_switch_result)"
 R=$N
-[ "$BTRACE" = 1 ] || R=$((2 * N))
+if [ "$BTRACE" != 1 ]; then
+	R=$((2 * N))
+	baselines "$(status_field last_sleep_us)" "warm-up round" /tmp/warm /tmp/warm || exit 1
+fi
 [ "$BTRACE" != 1 ] || trace_start || fail "trace: not started"
 
 # A switch counts when it returned 0 and the status says it happened:
@@ -94,6 +100,7 @@ while [ $i -lt "$R" ]; do
 		fail "switch $i: switches $s -> $(status_field switches), from $(status_field last_switch_from), result $(status_field last_switch_result)"
 	us=$(status_field last_switch_us)
 	away=$(status_field last_sleep_us)
+	numbers "$us" "$away" || fail "switch $i: last_switch_us '$us', last_sleep_us '$away'"
 	echo "$us" >>/tmp/k
 	echo "$away" >>/tmp/away
 	# instance 0's turn: the even rounds (the peer's: the odd ones)

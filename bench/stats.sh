@@ -21,13 +21,19 @@ self_cycle() {
 	fi
 }
 
+# numbers VALUE...: true if every VALUE is a decimal number
+numbers() {
+	for _n; do
+		case $_n in '' | *[!0-9]*) return 1 ;; esac
+	done
+}
+
 # cycle_fields: the last cycle's last_cycle_resumed_us and last_sleep_us
 # into _resumed and _asleep; false if either is not a number
 cycle_fields() {
 	_resumed=$(status_field last_cycle_resumed_us)
 	_asleep=$(status_field last_sleep_us)
-	case $_resumed$_asleep in '' | *[!0-9]*) return 1 ;; esac
-	[ -n "$_resumed" ] && [ -n "$_asleep" ]
+	numbers "$_resumed" "$_asleep"
 }
 
 # baselines AWAY_US WHAT SELF SLEPT: the baselines of the switch that just
@@ -42,6 +48,10 @@ cycle_fields() {
 # failed (bench-fail WHAT, and false).
 baselines() {
 	local ms o how slept rc
+	if ! numbers "$1"; then
+		bench_fail "$2: time away '$1' is no number"
+		return 1
+	fi
 	ms=$((($1 + 500) / 1000))
 	[ "$ms" -gt 0 ] || ms=1
 	if ! o=$(fastswitch wake delay "$ms" 2>&1); then
