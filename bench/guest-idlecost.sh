@@ -57,13 +57,9 @@ while [ $i -lt "$N" ]; do
 	i=$((i + 1))
 	baselines $((SLEEP * 1000)) "round $i" /tmp/now /tmp/slept || exit 1
 	sleep "$secs" || fail "sleep $secs: failed"
-	self_cycle "round $i: after idle" || exit 1
-	cycle_fields || fail "round $i: after idle: no status fields"
-	echo "$_resumed" >>/tmp/idle
+	cycle_sample "round $i: after idle" /tmp/idle || exit 1
 	busy
-	self_cycle "round $i: after busy" || exit 1
-	cycle_fields || fail "round $i: after busy: no status fields"
-	echo "$_resumed" >>/tmp/busy
+	cycle_sample "round $i: after busy" /tmp/busy || exit 1
 done
 echo "bench: sleep_ms $SLEEP ms"
 stats self_cycle ms 1000 "$N" </tmp/now

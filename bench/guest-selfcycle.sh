@@ -10,8 +10,8 @@
 # slept while the other one ran (make bench passes the timeline's median
 # asleep): what the sleep alone adds to a resume; and waking at once, each
 # cycle after as long of an idle guest (user space sleeps): what an idle
-# machine costs the cycle after it (bench/guest-idlecost.sh). Each trace is then
-# dumped (bench/trace.sh), for bench/selfcycle.py to cut the cycles into
+# machine costs the cycle after it (bench/guest-idlecost.sh). Each trace
+# is then dumped (bench/trace.sh), for bench/selfcycle.py to cut the cycles into
 # the switch timeline's phases. docs/timeline.md says what the halves and
 # steps of a switch and of a self cycle tell apart.
 . /tests/lib.sh

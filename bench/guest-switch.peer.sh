@@ -27,8 +27,7 @@ if [ "$(cmdline_arg fsw.bench_self)" = 1 ]; then
 	i=0
 	while [ $i -lt "$N" ]; do
 		i=$((i + 1))
-		self_cycle "peer self cycle $i" || break
-		status_field last_cycle_resumed_us >>/tmp/self
+		cycle_sample "peer self cycle $i" /tmp/self || break
 	done
 	[ $i = "$N" ] && stats peer_self_cycle ms 1000 "$N" </tmp/self
 fi
@@ -38,9 +37,8 @@ if ! fastswitch switch 0 >/tmp/o 2>&1; then
 	bench_fail "warm-up switch to 0: $(cat /tmp/o)"
 	exit 1
 fi
-if [ "$(status_field switches)" != $((s + 1)) ] || [ "$(status_field last_switch_from)" != 0 ] ||
-	[ "$(status_field last_switch_result)" != 0 ]; then
-	bench_fail "warm-up switch from 0: switches $s -> $(status_field switches), from $(status_field last_switch_from), result $(status_field last_switch_result)"
+if ! switched 0 "$s"; then
+	bench_fail "warm-up switch from 0: not counted as done"
 	exit 1
 fi
 R=$N
@@ -77,19 +75,18 @@ while :; do
 	cnt_now || bench_fail "switch_status: no counter"
 	echo "peer: bench-arrive: $((i + 1)) $cnt"
 	i=$((i + 1))
-	if [ "$(status_field switches)" = $((s + 1)) ] && [ "$(status_field last_switch_from)" = 0 ]; then
-		us=$(status_field last_switch_us)
-		away=$(status_field last_sleep_us)
-		if ! numbers "$us" "$away"; then
-			bench_fail "switch $i from 0: last_switch_us '$us', last_sleep_us '$away'"
-			continue
-		fi
-		echo "$us" >>/tmp/k
-		echo "$away" >>/tmp/away
-	else
-		bench_fail "switch $i from 0: switches $s -> $(status_field switches), from $(status_field last_switch_from)"
+	if ! switched 0 "$s"; then
+		bench_fail "switch $i from 0: not counted as done"
 		continue
 	fi
+	us=$(status_field last_switch_us)
+	away=$(status_field last_sleep_us)
+	if ! numbers "$us" "$away"; then
+		bench_fail "switch $i from 0: last_switch_us '$us', last_sleep_us '$away'"
+		continue
+	fi
+	echo "$us" >>/tmp/k
+	echo "$away" >>/tmp/away
 	# the peer's turn: the odd rounds (guest-switch.sh); a failure is
 	# reported, and instance 0 goes on to its own end
 	[ "$BTRACE" != 1 ] && [ $((i % 2)) = 1 ] || continue

@@ -4,9 +4,10 @@
     bench/selfcycle.py [--prefix P] [--min-samples N] CONSOLE_LOG
 
 The console log of bench/guest-selfcycle.sh holds the counter frequency
-and three trace dumps of instance 0: dump 0 of the self cycles that wake at
-once (selfcycle), dump 1 of those that sleep first (selfcycle_slept),
-dump 2 of those that wake at once after an idle guest (selfcycle_after_idle). A
+and three trace dumps of instance 0: dump 0 of the self cycles that wake
+at once (selfcycle), dump 1 of those that sleep first (selfcycle_slept),
+dump 2 of those that wake at once after an idle guest
+(selfcycle_after_idle). A
 self cycle suspends and resumes the same instance through the vector, so
 it has the kernel phases of a switch (timeline.py's PHASES, sync to
 post_notifiers) with one instance on both sides: a cycle runs from its

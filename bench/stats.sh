@@ -36,6 +36,23 @@ cycle_fields() {
 	numbers "$_resumed" "$_asleep"
 }
 
+# cycle_sample WHAT FILE: one self cycle (self_cycle WHAT), its
+# last_cycle_resumed_us appended to FILE; else bench-fail, and false
+cycle_sample() {
+	self_cycle "$1" || return 1
+	cycle_fields || { bench_fail "$1: no status fields"; return 1; }
+	echo "$_resumed" >>"$2"
+}
+
+# switched FROM BEFORE: the last switch counted (switches is BEFORE + 1),
+# came from instance FROM and succeeded; else bench-fail, and false
+switched() {
+	[ "$(status_field switches)" = $(($2 + 1)) ] && [ "$(status_field last_switch_from)" = "$1" ] &&
+		[ "$(status_field last_switch_result)" = 0 ] && return 0
+	bench_fail "switches $2 -> $(status_field switches), from $(status_field last_switch_from), result $(status_field last_switch_result)"
+	return 1
+}
+
 # baselines AWAY_US WHAT SELF SLEPT: the baselines of the switch that just
 # resumed this instance, measured by it: one self cycle asleep in the
 # vector as long as it was away (AWAY_US, rounded to ms, at least 1),
@@ -70,9 +87,7 @@ baselines() {
 		bench_fail "$2: the slept self cycle woke by $how"
 		return 1
 	fi
-	self_cycle "$2: self cycle" || return 1
-	cycle_fields || { bench_fail "$2: self cycle: no status fields"; return 1; }
-	echo "$_resumed" >>"$3"
+	cycle_sample "$2: self cycle" "$3" || return 1
 	echo $((slept + _asleep)) >>"$4"
 }
 

@@ -336,9 +336,9 @@ def write(lines):
 if mode.startswith("self"):
     # bench/guest-selfcycle.sh's log: instance 0 cycles through the vector
     # N times per dump, waking at once (dump 0), after 90 ms (dump 1) and
-    # at once after 90 ms of idle (dump 2); MODE self1 dumps only the first. The phases of selfcycle.py
-    # (prefix selfcyc_) as constructed: no user stamps, so sync from its
-    # own begin.
+    # at once after 90 ms of idle (dump 2); MODE self1 dumps only the
+    # first. The phases of selfcycle.py (prefix selfcyc_) as constructed:
+    # no user stamps, so sync from its own begin.
     i0 = Inst(0, 41234567)
     say(0, f"bench-freq: {F}")
     lines, t = [], 60000000
